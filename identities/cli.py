@@ -1,0 +1,245 @@
+"""``python -m identities``: a thin face over the library the tests and the site use."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__, assumptions, registry
+from .bibliography import SOURCES
+from .catalogue import Catalogue, catalogue, load, registry_problems
+from .verify import verify
+
+
+def entry_json(r, cat: Catalogue | None = None) -> dict:
+    """One entry as plain data: the export format, and what the site's search indexes."""
+    topic = cat.topics.get(r.topic) if cat else None
+    out = {
+        "id": r.id,
+        "title": r.title,
+        "latex": r.latex,
+        "kind": r.kind,
+        "topic": r.topic,
+        "topic_title": topic.title if topic else r.topic,
+        "variables": [{"name": n, "tex": v.tex_for(n), "shape": [str(d) for d in v.shape], "kind": v.kind,
+                       "assumptions": list(v.assume), "description": v.description}
+                      for n, v in r.variables.items()],
+        "assumptions": [{"variable": n, "name": w,
+                         "sentence": assumptions.VOCABULARY[w].sentence.format(v=r.variables[n].tex_for(n).lstrip("\\"))}
+                        for n, w in r.assumption_words()],
+        "conditions": r.conditions,
+        "layout": getattr(r, "layout", None),
+        "wrt": list(r.wrt) if isinstance(getattr(r, "wrt", None), tuple) else getattr(r, "wrt", None),
+        "differential": r.differential or None,
+        "references": [{"source": ref.source, "locator": ref.locator, "eq": ref.eq, "note": ref.note}
+                       for ref in r.references],
+        "aliases": list(r.aliases),
+        "notes": r.notes,
+        "url": r.url(),
+        "withdrawn": None if r.live else {"date": r.withdrawn.date, "reason": r.withdrawn.reason,
+                                          "replaced_by": r.withdrawn.replaced_by},
+    }
+    return out
+
+
+def _entries(cat, ids):
+    out = []
+    for i in ids:
+        if i not in cat:
+            sys.exit(f"error: no entry with id {i!r} (python -m identities search WORDS finds ids)")
+        out.append(cat[i])
+    return out
+
+
+def cmd_list(args):
+    cat = catalogue()
+    for r in cat.filter(topic=args.topic, assumption=args.assumption, kind=args.kind):
+        print(f"{r.id}  {r.title}")
+    return 0
+
+
+def cmd_show(args):
+    cat = catalogue()
+    (r,) = _entries(cat, [args.id])
+    d = entry_json(r, cat)
+    print(f"{r.id}  {r.title}  [{d['topic_title']}; {r.kind}]")
+    if not r.live:
+        print(f"WITHDRAWN {r.withdrawn.date}: {r.withdrawn.reason}"
+              + (f" See {r.withdrawn.replaced_by}." if r.withdrawn.replaced_by else ""))
+    print(f"\n  {r.latex}\n")
+    if r.differential:
+        print(f"  differential: {r.differential}")
+    if d["layout"]:
+        print(f"  layout: {d['layout']} (derivative with respect to {d['wrt']})")
+    print("  variables:")
+    for v in d["variables"]:
+        extra = f", {', '.join(v['assumptions'])}" if v["assumptions"] else ""
+        print(f"    {v['name']}: {' x '.join(v['shape']) or 'scalar'}{extra}")
+    for a in d["assumptions"]:
+        print(f"  assume: {a['sentence']}")
+    if r.conditions:
+        print(f"  assume: {r.conditions}")
+    for ref in r.references:
+        print(f"  reference: {ref.text()}" + (f" ({ref.note})" if ref.note else ""))
+    if r.aliases:
+        print(f"  also: {'; '.join(r.aliases)}")
+    if r.notes:
+        print(f"  note: {r.notes}")
+    print(f"  page: {r.url()}\n  defined at: {r.file}:{r.line}")
+    return 0
+
+
+def cmd_search(args):
+    from .search import Index
+
+    cat = catalogue()
+    hits = Index(cat, cat.topics).search(" ".join(args.words), limit=args.limit)
+    if args.json:
+        print(json.dumps([{"id": r.id, "title": r.title, "score": round(s, 3), "url": r.url()} for s, r in hits],
+                         indent=2, ensure_ascii=False))
+    else:
+        for s, r in hits:
+            print(f"{r.id}  {r.title}")
+        if not hits:
+            print("no entry matches", file=sys.stderr)
+    return 0 if hits else 1
+
+
+def cmd_check(args):
+    from .catalogue import ENTRIES
+
+    paths = [a for a in args.targets if a.endswith(".py") or Path(a).exists()]
+    ids = [a for a in args.targets if a not in paths]
+    # files of the catalogue are loaded with it; only outside files are extra
+    cat = load(extra=[p for p in paths if Path(p).resolve().parent != ENTRIES.resolve()])
+    records, problems = [], []
+    if paths:
+        resolved = {str(Path(p).resolve()) for p in paths}
+        records += [r for r in cat.entries.values() if str(Path(r.file).resolve()) in resolved]
+        problems += [p for p in cat.problems if str(Path(p.file).resolve()) in resolved]
+    if ids:
+        wanted = {i.upper() for i in ids}
+        problems += [p for p in cat.problems if p.id in wanted]
+        records += _entries(cat, [i for i in ids if i in cat or not any(p.id == i.upper() for p in problems)])
+    if not paths and not ids:
+        records, problems = list(cat), list(cat.problems)
+    for p in problems:
+        print(p, file=sys.stderr)
+    failed = 0
+    for r in records:
+        if not r.live:
+            print(f"withdrawn  {r.id}  {r.title}")
+            continue
+        rep = verify(r, seed=args.seed, instances=args.instances, mutations=not args.no_mutations)
+        if rep.passed:
+            killed, total = rep.mutation_kill_rate()
+            if args.verbose or ids or paths:
+                print(f"ok  {r.id}  {r.title}  ({len(rep.instances)} instances, max error {rep.max_score:.1e}, "
+                      f"tolerance {rep.tolerance:.0e}, {killed}/{total} wrong answers rejected)")
+        else:
+            failed += 1
+            print(f"FAIL  {r.id}  {r.title}\n{rep.describe_failure(r)}", file=sys.stderr)
+    print(f"{len(records) - failed} of {len(records)} entries verified; {len(problems)} problems", file=sys.stderr)
+    if args.preview and paths:
+        from tools.preview import preview  # the site's renderer, optional
+        for r in records:
+            print(f"preview: {preview(r)}")
+    return 1 if failed or problems or not records else 0
+
+
+def cmd_export(args):
+    cat = catalogue()
+    data = [entry_json(r, cat) for r in cat.entries.values()]
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    if args.output:
+        Path(args.output).write_text(text + "\n")
+    else:
+        print(text)
+    return 0
+
+
+def cmd_register(args):
+    cat = catalogue()
+    for p in cat.problems:
+        print(p, file=sys.stderr)
+    added = registry.append(cat.entries.values(), __version__)
+    print(f"registered {len(added)} new ids" + (f": {' '.join(added)}" if added else ""))
+    return 0
+
+
+def cmd_audit(args):
+    from .audit import audit
+
+    return audit(new_only=args.new, strict=args.strict)
+
+
+def cmd_new(args):
+    from .scaffold import new
+
+    return new(args)
+
+
+def cmd_bench(args):
+    from .bench import main as bench
+
+    return bench(args)
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(prog="python -m identities", description="The Tested Matrix Calculus Cookbook.")
+    p.add_argument("--version", action="version", version=__version__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("list", help="ids and titles")
+    s.add_argument("--topic")
+    s.add_argument("--assumption", choices=sorted(assumptions.VOCABULARY))
+    s.add_argument("--kind", choices=["equality", "derivative", "differential"])
+    s.set_defaults(fn=cmd_list)
+
+    s = sub.add_parser("show", help="one entry: statement, variables, assumptions, references")
+    s.add_argument("id")
+    s.set_defaults(fn=cmd_show)
+
+    s = sub.add_parser("search", help="ranked ids for the words you type")
+    s.add_argument("words", nargs="+")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--limit", type=int, default=10)
+    s.set_defaults(fn=cmd_search)
+
+    s = sub.add_parser("check", help="verify entries (all, some ids, or a file of records)")
+    s.add_argument("targets", nargs="*", metavar="ID|PATH.py")
+    s.add_argument("--seed", type=int, help="first instance seed (default: derived from the id)")
+    s.add_argument("--instances", type=int, help="number of random instances (default: the entry's)")
+    s.add_argument("--no-mutations", action="store_true", help="skip proving that wrong answers are rejected")
+    s.add_argument("--preview", action="store_true", help="also render the page of each record checked")
+    s.add_argument("-v", "--verbose", action="store_true")
+    s.set_defaults(fn=cmd_check)
+
+    s = sub.add_parser("export", help="the catalogue as data")
+    s.add_argument("--format", choices=["json"], default="json")
+    s.add_argument("-o", "--output")
+    s.set_defaults(fn=cmd_export)
+
+    s = sub.add_parser("register", help="add new ids to the append-only registry")
+    s.set_defaults(fn=cmd_register)
+
+    s = sub.add_parser("audit", help="every rule, every record: exit 1 on any error")
+    s.add_argument("--new", action="store_true", help="only records not yet in the registry")
+    s.add_argument("--strict", action="store_true", help="advisories count as errors")
+    s.set_defaults(fn=cmd_audit)
+
+    s = sub.add_parser("new", help="scaffold a record with a fresh id")
+    s.add_argument("--topic", help="module in identities/entries (default: ask)")
+    s.add_argument("--kind", choices=["derivative", "differential", "equality"], default="derivative")
+    s.add_argument("--title", default="")
+    s.add_argument("--id-only", action="store_true", help="print a fresh id and stop")
+    s.set_defaults(fn=cmd_new)
+
+    s = sub.add_parser("bench", help="verification speed, margins and mutation kill rate")
+    s.add_argument("--seeds", type=int, default=0, help="also run N seeds per entry for false failures")
+    s.add_argument("--repeat", type=int, default=3)
+    s.set_defaults(fn=cmd_bench)
+
+    args = p.parse_args(argv)
+    return args.fn(args)

@@ -1,0 +1,84 @@
+"""Static checks of a record's LaTeX: balanced delimiters and the symbols it shows.
+
+The LaTeX is never parsed into a test; it is only read for its letters, so that every symbol a
+reader sees is one the checker receives (or is declared in ``symbols`` with its meaning).
+"""
+from __future__ import annotations
+
+import re
+
+from .model import GREEK
+
+# Commands whose braced argument is words, not symbols: \operatorname{tr}, \mathrm{d}, \text{if}
+_WORDS = re.compile(r"\\(?:operatorname\*?|mathrm|text|textrm|textit|mathop|mathbb|begin|end)\s*\{[^{}]*\}")
+# Decorated symbols are one token each: \mathbf{x}, \hat{y}, \bar{x}
+_DECORATED = r"\\(?:mathbf|boldsymbol|bm|hat|bar|tilde|vec|mathcal|widehat|widetilde|dot)\s*\{[^{}]*\}"
+_TOKEN = re.compile(
+    r"(?P<dec>" + _DECORATED + r")"
+    r"|(?P<cmd>\\[A-Za-z]+)"
+    r"|(?P<esc>\\.)"
+    r"|(?P<sym>[A-Za-z](?:_(?:\{\d+\}|\d))?)"
+)
+
+
+def _normal(token: str) -> str:
+    return re.sub(r"_\{(\d+)\}", r"_\1", re.sub(r"\s+", "", token))
+
+
+def symbols_in(text: str) -> list[str]:
+    """The symbols a reader sees, in order of first appearance: letters, Greek letters, decorated letters."""
+    text = _WORDS.sub(" ", text)
+    out: list[str] = []
+    for m in _TOKEN.finditer(text):
+        if m.group("dec"):
+            tok = _normal(m.group("dec"))
+        elif m.group("cmd"):
+            name = m.group("cmd")[1:]
+            if name not in GREEK:
+                continue
+            tok = m.group("cmd")
+        elif m.group("sym"):
+            tok = _normal(m.group("sym"))
+        else:
+            continue
+        if tok not in out:
+            out.append(tok)
+    return out
+
+
+def latex_problems(text: str) -> list[tuple[str, str]]:
+    """(code, message) for each delimiter fault in ``text``."""
+    out = []
+    depth = 0
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth < 0:
+                out.append(("MC015", f"unbalanced braces: '}}' without '{{' at character {i}"))
+                return out
+        i += 1
+    if depth:
+        out.append(("MC015", f"unbalanced braces: {depth} '{{' never closed"))
+    lefts = len(re.findall(r"\\left(?![a-zA-Z])", text))
+    rights = len(re.findall(r"\\right(?![a-zA-Z])", text))
+    if lefts != rights:
+        out.append(("MC015", f"{lefts} \\left against {rights} \\right"))
+    stack = []
+    for m in re.finditer(r"\\(begin|end)\s*\{([^{}]*)\}", text):
+        if m.group(1) == "begin":
+            stack.append(m.group(2))
+        elif not stack or stack.pop() != m.group(2):
+            out.append(("MC015", f"\\end{{{m.group(2)}}} does not close the open environment"))
+            return out
+    if stack:
+        out.append(("MC015", f"\\begin{{{stack[-1]}}} is never closed"))
+    if "$" in text:
+        out.append(("MC015", "drop the '$': the LaTeX is already displayed as math"))
+    return out

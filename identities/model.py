@@ -1,0 +1,419 @@
+"""The record types of the catalogue.
+
+A record never raises while it is being built: a malformed one would otherwise take its whole
+module down with it. Instead ``problems()`` lists what is wrong, field by field, and the loader
+keeps such a record out of the catalogue while every other entry loads.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field, fields
+from typing import Any, Callable
+
+from . import assumptions as vocab
+from .bibliography import SOURCES, Reference
+
+GREEK = {
+    "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
+    "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "varphi", "chi",
+    "psi", "omega", "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega",
+}
+
+ID_ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no I or O: they read as 1 and 0
+ID_PATTERN = re.compile(r"^[0-9A-HJ-NP-Z]{4}$")
+
+LAYOUTS = ("numerator", "denominator")
+
+
+class _Missing:
+    def __repr__(self):
+        return "MISSING"
+
+
+MISSING: Any = _Missing()
+
+
+# --------------------------------------------------------------------------------------------
+# Variables
+
+
+@dataclass(frozen=True)
+class Var:
+    """A variable of a record: its symbolic shape and assumptions.
+
+    Dimensions are names (``"m"``, ``"n"``) drawn at random per instance, different names taking
+    different sizes so that a misplaced transpose changes a shape; an int fixes the size.
+    """
+    shape: tuple
+    assume: tuple[str, ...] = ()
+    tex: str | None = None
+    description: str = ""
+
+    @property
+    def kind(self) -> str:
+        return ("scalar", "vector", "matrix")[len(self.shape)]
+
+    def tex_for(self, name: str) -> str:
+        if self.tex:
+            return self.tex
+        base = name.rstrip("_")
+        return "\\" + base if base in GREEK else name
+
+    def shape_text(self) -> str:
+        if not self.shape:
+            return "scalar"
+        return " × ".join(str(d) for d in self.shape)
+
+
+def Scalar(*assume: str, tex: str | None = None, description: str = "") -> Var:
+    return Var((), tuple(assume), tex, description)
+
+
+def Vector(n: str | int, *assume: str, tex: str | None = None, description: str = "") -> Var:
+    return Var((n,), tuple(assume), tex, description)
+
+
+def Matrix(rows: str | int, cols: str | int, *assume: str, tex: str | None = None, description: str = "") -> Var:
+    return Var((rows, cols), tuple(assume), tex, description)
+
+
+# --------------------------------------------------------------------------------------------
+# Provenance
+
+
+@dataclass(frozen=True)
+class Change:
+    """One correction of an entry, shown on its page; the id never changes with it."""
+    date: str
+    version: str
+    what: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """A withdrawn entry keeps its id and page, saying why and what replaces it."""
+    date: str
+    reason: str
+    replaced_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A fault in a record: which rule, which field, what to do about it."""
+    code: str
+    field: str
+    message: str
+    file: str = ""
+    line: int = 0
+    id: str = ""
+
+    def __str__(self):
+        where = f"{self.file}:{self.line}" if self.file else "<record>"
+        return f"{where}: {self.code} entry {self.id or '?'} field '{self.field}': {self.message}"
+
+
+# --------------------------------------------------------------------------------------------
+# Records
+
+
+@dataclass(kw_only=True, eq=False)
+class Identity:
+    """Fields shared by every kind of claim. Subclasses add the mathematics."""
+    kind = "identity"
+
+    id: str = MISSING
+    title: str = MISSING
+    latex: str = MISSING
+    variables: dict = MISSING
+    references: list = field(default_factory=list)
+    aliases: list = field(default_factory=list)
+    differential: str = ""         # LaTeX of the differential form, "d f = ..."
+    notes: str = ""                # plain text shown under the statement
+    derivation: str = ""           # a sketch, required when there is no reference
+    symbols: dict = field(default_factory=dict)  # other letters in the LaTeX: name -> meaning
+    conditions: str = ""           # assumptions tying variables together, in words
+    prepare: Callable | None = None  # (rng, values) -> values, to honour ``conditions``
+    related: list = field(default_factory=list)
+    history: list = field(default_factory=list)
+    withdrawn: Withdrawal | None = None
+    tolerance: float | None = None   # overrides the kind's default, when measured error needs it
+    instances: int = 3
+    sizes: tuple = (2, 5)          # range of sizes for symbolic dimensions
+    errata: str = ""               # how the sources get this wrong or leave it unstated
+
+    # filled in by the loader, not by authors
+    file: str = field(default="", compare=False)
+    line: int = field(default=0, compare=False)
+    topic: str = field(default="", compare=False)
+
+    def __post_init__(self):
+        frame = sys._getframe(1)
+        while frame and frame.f_code.co_filename in (__file__, "<string>"):
+            frame = frame.f_back
+        if frame is not None and not self.file:
+            self.file, self.line = frame.f_code.co_filename, frame.f_lineno
+        _collector.append(self)
+
+    # the fields whose values are callables (the checker), for the page and for repr
+    checker_fields: tuple = ()
+    required: tuple = ("id", "title", "latex", "variables")
+
+    def problem(self, code, field, message) -> Problem:
+        return Problem(code, field, message, self.file, self.line, self.id if isinstance(self.id, str) else "")
+
+    def problems(self) -> list[Problem]:
+        """Static faults: the record's fields alone, no numerics."""
+        from .latex import latex_problems
+
+        out = []
+        for name in getattr(self, "_unknown", {}):
+            import difflib
+            close = difflib.get_close_matches(name, record_fields(self), 1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            out.append(self.problem("MC001", name, f"unknown field {name!r}{hint}"))
+        for name in self.required + self.checker_fields:
+            if getattr(self, name) is MISSING:
+                out.append(self.problem("MC001", name, f"required field '{name}' is missing"))
+        if out:
+            return out
+        if not isinstance(self.id, str) or not ID_PATTERN.match(self.id):
+            out.append(self.problem("MC002", "id", f"id {self.id!r} is not 4 characters of {ID_ALPHABET}; "
+                                    "get a fresh one with `python -m identities new`"))
+        elif self.id.isdigit():
+            out.append(self.problem("MC002", "id", "an id needs at least one letter, so that it cannot be "
+                                    "mistaken for an equation number"))
+        for name in ("title", "latex"):
+            if not isinstance(getattr(self, name), str) or not getattr(self, name).strip():
+                out.append(self.problem("MC003", name, f"'{name}' must be a non-empty string"))
+        if not isinstance(self.variables, dict) or not self.variables:
+            out.append(self.problem("MC004", "variables", "variables must be a non-empty dict name -> "
+                                    "Scalar()/Vector(n)/Matrix(m, n)"))
+            return out
+        for name, var in self.variables.items():
+            out += self._variable_problems(name, var)
+        for i, r in enumerate(self.references):
+            if not isinstance(r, Reference):
+                out.append(self.problem("MC006", f"references[{i}]", "use cookbook(eq), parr_howard(section) "
+                                        "or ref(source, locator)"))
+            elif r.source not in SOURCES:
+                close = [k for k in SOURCES if k.split("-")[0] in r.source.lower()]
+                hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(sorted(SOURCES))}"
+                out.append(self.problem("MC006", f"references[{i}]", f"unknown source {r.source!r}{hint}"))
+        if not self.references and not self.derivation:
+            out.append(self.problem("MC007", "references", "give a reference or a derivation sketch"))
+        if not self.aliases:
+            out.append(self.problem("MC008", "aliases", "add the words people would search for "
+                                    "(e.g. 'logdet', 'Jacobi formula')"))
+        if self.prepare is not None and not self.conditions:
+            out.append(self.problem("MC009", "conditions", "'prepare' ties variables together: say how in "
+                                    "'conditions', for readers"))
+        if self.withdrawn is not None and not isinstance(self.withdrawn, Withdrawal):
+            out.append(self.problem("MC010", "withdrawn", "use Withdrawal(date, reason, replaced_by)"))
+        for i, c in enumerate(self.history):
+            if not isinstance(c, Change):
+                out.append(self.problem("MC010", f"history[{i}]", "use Change(date, version, what, why)"))
+        for name, text in self.latex_fields():
+            out += [self.problem(code, name, msg) for code, msg in latex_problems(text)]
+        out += self._symbol_problems()
+        return out
+
+    def _variable_problems(self, name, var) -> list[Problem]:
+        f = f"variables['{name}']"
+        if not isinstance(var, Var):
+            return [self.problem("MC004", f, "use Scalar(), Vector(n) or Matrix(m, n)")]
+        if not name.isidentifier():
+            return [self.problem("MC004", f, f"{name!r} must be a Python identifier")]
+        out = []
+        for d in var.shape:
+            if not (isinstance(d, str) and d.isidentifier()) and not (isinstance(d, int) and d >= 1):
+                out.append(self.problem("MC005", f, f"dimension {d!r} must be a name like 'n' or a positive int"))
+        for word in var.assume:
+            a = vocab.VOCABULARY.get(word)
+            if a is None:
+                import difflib
+                close = difflib.get_close_matches(word, vocab.VOCABULARY, 1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                out.append(self.problem("MC011", f, f"unknown assumption {word!r}{hint} "
+                                        f"(vocabulary: {', '.join(sorted(vocab.VOCABULARY))})"))
+                continue
+            if var.kind not in a.kinds:
+                out.append(self.problem("MC005", f, f"'{word}' applies to {'/'.join(a.kinds)}, not a {var.kind}"))
+            if a.square and var.kind == "matrix" and var.shape[0] != var.shape[1]:
+                out.append(self.problem("MC005", f, f"'{word}' needs a square matrix, but the shape is "
+                                        f"{var.shape_text()}; use the same dimension twice"))
+            if (a.tall or a.wide) and var.kind == "matrix" and var.shape[0] == var.shape[1]:
+                out.append(self.problem("MC005", f, f"'{word}' needs different dimensions for rows and columns"))
+        if not out:
+            reason = vocab.incompatible(var.assume)
+            if reason:
+                out.append(self.problem("MC011", f, f"no sampler honours these assumptions together: {reason}"))
+        return out
+
+    def _symbol_problems(self) -> list[Problem]:
+        from .latex import symbols_in
+
+        declared = {v.tex_for(n): n for n, v in self.variables.items() if isinstance(v, Var)}
+        dims = {d for v in self.variables.values() if isinstance(v, Var) for d in v.shape if isinstance(d, str)}
+        allowed = set(declared) | set(self.symbols) | dims | {"I"}
+        seen = set()
+        out = []
+        for name, text in self.latex_fields():
+            for sym in symbols_in(text):
+                seen.add(sym)
+                if sym not in allowed:
+                    out.append(self.problem("MC012", name, f"symbol {sym!r} is not a declared variable; declare "
+                                            "it in 'variables', or in 'symbols' with its meaning"))
+        for tex, name in declared.items():
+            if tex not in seen:
+                out.append(self.problem("MC012", "variables", f"variable {name!r} (shown as {tex!r}) does not "
+                                        "appear in the LaTeX: what is displayed must be what is checked"))
+        return out
+
+    def latex_fields(self) -> list[tuple[str, str]]:
+        """(field, LaTeX) for every piece of displayed mathematics."""
+        out = [(n, getattr(self, n)) for n in ("latex", "differential")]
+        other = getattr(self, "other_layout", ())
+        if other:
+            out.append(("other_layout", other[0] if isinstance(other, tuple) and other else other))
+        return [(n, t) for n, t in out if isinstance(t, str) and t]
+
+    def assumption_words(self) -> list[tuple[str, str]]:
+        """(variable, assumption) pairs as declared, for pages and filters."""
+        return [(n, w) for n, v in self.variables.items() for w in v.assume]
+
+    def all_assumptions(self) -> set[str]:
+        return {w for _, v in self.variables.items() for w in vocab.closure(v.assume)}
+
+    def url(self) -> str:
+        return f"id/{self.id}.html"
+
+    @property
+    def live(self) -> bool:
+        return self.withdrawn is None
+
+
+@dataclass(kw_only=True, eq=False)
+class Equality(Identity):
+    """lhs(vars) == rhs(vars) on every instance."""
+    kind = "equality"
+    lhs: Callable = MISSING
+    rhs: Callable = MISSING
+    checker_fields = ("lhs", "rhs")
+
+
+@dataclass(kw_only=True, eq=False)
+class Derivative(Identity):
+    """The derivative of f with respect to one variable equals ``claimed``, in a declared layout.
+
+    ``layout`` fixes the shape of ``claimed``: for a scalar f and matrix X, "denominator" means
+    the shape of X and "numerator" its transpose; for vector f (m) and vector x (n), numerator is
+    m × n (the Jacobian) and denominator n × m.  ``directions`` restricts the perturbations when
+    the claim is only about a structured variable ("symmetric": only symmetric perturbations).
+    """
+    kind = "derivative"
+    f: Callable = MISSING
+    claimed: Callable = MISSING
+    wrt: str = MISSING
+    layout: str = MISSING
+    directions: str = "general"
+    # (LaTeX, claimed) of the same derivative in the other layout; verified like the main claim
+    other_layout: tuple = ()
+    # f rebuilt from sympy MatrixSymbols (same argument names; vectors are n x 1, scalars Symbols),
+    # so sympy's own derivative can be compared with the claim (the cross-check)
+    symbolic: Callable | None = None
+    checker_fields = ("f", "claimed", "wrt", "layout")
+
+    def problems(self):
+        out = super().problems()
+        if any(p.code == "MC001" for p in out):
+            return out
+        if self.layout not in LAYOUTS:
+            out.append(self.problem("MC013", "layout", f"layout must be 'numerator' or 'denominator', "
+                                    f"not {self.layout!r}"))
+        if isinstance(self.variables, dict) and self.wrt not in self.variables:
+            out.append(self.problem("MC014", "wrt", f"wrt {self.wrt!r} is not one of the variables "
+                                    f"{sorted(self.variables)}"))
+        if self.directions not in DIRECTIONS:
+            out.append(self.problem("MC014", "directions", f"directions must be one of {sorted(DIRECTIONS)}"))
+        if self.other_layout and not (isinstance(self.other_layout, tuple) and len(self.other_layout) == 2
+                                      and isinstance(self.other_layout[0], str) and callable(self.other_layout[1])):
+            out.append(self.problem("MC013", "other_layout", "give (latex, claimed) for the other layout"))
+        return out
+
+
+@dataclass(kw_only=True, eq=False)
+class Differential(Identity):
+    """The differential of f at the variables, along perturbations of ``wrt``, equals ``df``.
+
+    ``df`` takes the variables and, for each name in ``wrt``, a perturbation ``d<name>``:
+    ``df=lambda X, Y, dX, dY: dX @ Y + X @ dY``. This also states matrix-by-matrix derivatives.
+    """
+    kind = "differential"
+    f: Callable = MISSING
+    df: Callable = MISSING
+    wrt: tuple = MISSING
+    directions: str = "general"
+    checker_fields = ("f", "df", "wrt")
+
+    def problems(self):
+        out = super().problems()
+        if any(p.code == "MC001" for p in out):
+            return out
+        if isinstance(self.wrt, str):
+            self.wrt = (self.wrt,)
+        for w in self.wrt:
+            if isinstance(self.variables, dict) and w not in self.variables:
+                out.append(self.problem("MC014", "wrt", f"wrt {w!r} is not one of the variables "
+                                        f"{sorted(self.variables)}"))
+        if self.directions not in DIRECTIONS:
+            out.append(self.problem("MC014", "directions", f"directions must be one of {sorted(DIRECTIONS)}"))
+        return out
+
+
+DIRECTIONS = {"general", "symmetric", "diagonal"}
+KINDS = {c.kind: c for c in (Equality, Derivative, Differential)}
+
+
+def _tolerant(cls):
+    """Let a misspelt field become a reported problem instead of an exception that would take
+    the rest of the file down with it."""
+    init = cls.__init__
+    names = {f.name for f in fields(cls)}
+
+    def __init__(self, *args, **kwargs):
+        unknown = {k: kwargs.pop(k) for k in list(kwargs) if k not in names}
+        init(self, *args, **kwargs)
+        self._unknown = unknown
+
+    cls.__init__ = __init__
+    return cls
+
+
+for _cls in (Equality, Derivative, Differential):
+    _tolerant(_cls)
+
+
+# Records register themselves here as they are built; the loader swaps the list per file.
+_collector: list = []
+
+
+def collecting():
+    """Context manager: records built inside are returned in a list (definition order)."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def ctx():
+        global _collector
+        saved, _collector = _collector, []
+        box = _collector
+        try:
+            yield box
+        finally:
+            _collector = saved
+    return ctx()
+
+
+def record_fields(record) -> list[str]:
+    return [f.name for f in fields(record)]

@@ -1,0 +1,64 @@
+"""The append-only registry of every id ever published (``identities/registry.jsonl``).
+
+Rules (also in CONTRIBUTING.md):
+- An id is 4 characters of 0-9 and A-Z without I and O, with at least one letter (like the
+  Stacks project's tags). It is opaque on purpose: titles and topics may change, the id never.
+- Once registered, an id is never removed, never changed and never given to another claim.
+- A record that is wrong is corrected in place (its history says what changed); a record
+  that must go is withdrawn (``withdrawn=Withdrawal(...)``): its page stays and points on.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import secrets
+from pathlib import Path
+
+from .model import ID_ALPHABET, ID_PATTERN
+
+PATH = Path(__file__).with_name("registry.jsonl")
+
+
+def read(path: Path = PATH) -> list[dict]:
+    if not path.exists():
+        return []
+    rows = []
+    for n, line in enumerate(path.read_text().splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: not a JSON line: {exc}") from exc
+    return rows
+
+
+def published(path: Path = PATH) -> dict[str, dict]:
+    """id -> its first registry row (when and in which version it was added)."""
+    out: dict[str, dict] = {}
+    for row in read(path):
+        out.setdefault(row["id"], row)
+    return out
+
+
+def fresh_id(taken) -> str:
+    """A new id, unused by the registry and by ``taken``."""
+    taken = set(taken) | set(published())
+    while True:
+        tag = "".join(secrets.choice(ID_ALPHABET) for _ in range(4))
+        if ID_PATTERN.match(tag) and not tag.isdigit() and tag not in taken:
+            return tag
+
+
+def append(records, version: str, path: Path = PATH, today: str | None = None) -> list[str]:
+    """Register the ids of ``records`` not yet published; returns the ids added."""
+    known = published(path)
+    today = today or datetime.date.today().isoformat()
+    added = []
+    with path.open("a") as fh:
+        for r in records:
+            if r.id not in known:
+                fh.write(json.dumps({"id": r.id, "added": today, "version": version, "title": r.title},
+                                    ensure_ascii=False) + "\n")
+                known[r.id] = {}
+                added.append(r.id)
+    return added
