@@ -13,7 +13,7 @@ Records are built from ``Equality``, ``Derivative`` and ``Differential`` with va
 """
 from .bibliography import SOURCES, Reference, cookbook, parr_howard, ref
 from .catalogue import Catalogue, catalogue, load, load_file
-from .model import (Change, Derivative, Differential, Equality, Identity, Matrix, Problem, Scalar, Var,
+from .model import (Change, Derivative, Differential, Equality, Hessian, Identity, Matrix, Problem, Scalar, Var,
                     Vector, Withdrawal)
 from .sample import Instance, draw
 from .verify import Report, verify
@@ -34,6 +34,6 @@ def evaluate(record, instance):
 
 __all__ = [
     "SOURCES", "Reference", "cookbook", "parr_howard", "ref", "Catalogue", "catalogue", "load", "load_file",
-    "Change", "Derivative", "Differential", "Equality", "Identity", "Matrix", "Problem", "Scalar", "Var",
+    "Change", "Derivative", "Differential", "Equality", "Hessian", "Identity", "Matrix", "Problem", "Scalar", "Var",
     "Vector", "Withdrawal", "Instance", "draw", "Report", "verify", "evaluate", "__version__",
 ]

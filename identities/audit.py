@@ -10,7 +10,7 @@ import sys
 import numpy as np
 
 from .catalogue import Catalogue, load, registry_problems
-from .model import Derivative, Differential, Equality, Problem
+from .model import Derivative, Differential, Equality, Hessian, Problem
 from .registry import published
 from .sample import draw, instance_seeds
 from .verify import verify
@@ -54,7 +54,7 @@ def _code_key(fn):
 
 
 def tautology_problems(r) -> list[Problem]:
-    pairs = {Equality: ("lhs", "rhs"), Derivative: ("f", "claimed"), Differential: ("f", "df")}
+    pairs = {Equality: ("lhs", "rhs"), Derivative: ("f", "claimed"), Differential: ("f", "df"), Hessian: ("f", "claimed")}
     for cls, (a, b) in pairs.items():
         if isinstance(r, cls):
             fa, fb = getattr(r, a), getattr(r, b)
@@ -73,7 +73,7 @@ def _fingerprint(r):
     sig = (r.kind, getattr(r, "wrt", None), tuple((n, v.shape, v.assume) for n, v in r.variables.items()))
     try:
         inst = draw(r, instance_seeds(r, seed=12345, count=1)[0])
-        fns = {Equality: ("lhs", "rhs"), Derivative: ("f", "claimed"), Differential: ("f",)}[type(r)]
+        fns = {Equality: ("lhs", "rhs"), Derivative: ("f", "claimed"), Differential: ("f",), Hessian: ("f", "claimed")}[type(r)]
         nums = tuple(np.round(np.asarray(getattr(r, fn)(**inst.values), dtype=float), 8).tobytes() for fn in fns)
     except Exception:
         return None
@@ -127,7 +127,7 @@ def verification_problems(r, report=None) -> list[Problem]:
     rep = report or verify(r)
     out = []
     for inst in rep.failing:
-        field = inst.field or {"equality": "rhs", "derivative": "claimed", "differential": "df"}[r.kind]
+        field = inst.field or {"equality": "rhs", "derivative": "claimed", "differential": "df", "hessian": "claimed"}[r.kind]
         what = inst.error or f"error {inst.score:.2e} exceeds the tolerance {rep.tolerance:.0e}: the formula is wrong"
         out.append(r.problem("MC020", field, f"{what} (instance seed {inst.seed}, sizes {inst.sizes}; reproduce: "
                              f"python -m identities check {r.id} --seed {inst.seed} --instances 1)"))

@@ -124,6 +124,7 @@ def cmd_check(args):
         records += _entries(cat, [i for i in ids if i in cat or not any(p.id == i.upper() for p in problems)])
     if not paths and not ids:
         records, problems = list(cat), list(cat.problems)
+    records = list(dict.fromkeys(records))
     for p in problems:
         print(p, file=sys.stderr)
     failed = 0

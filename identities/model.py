@@ -372,8 +372,33 @@ class Differential(Identity):
         return out
 
 
+@dataclass(kw_only=True, eq=False)
+class Hessian(Identity):
+    """The second derivative of a scalar f with respect to one variable equals ``claimed``.
+
+    For a vector x (n) the Hessian is n × n; for a matrix X (m × n) it is taken with respect to
+    vec(X), stacking columns, and is mn × mn. It is checked against f alone, by second differences.
+    """
+    kind = "hessian"
+    f: Callable = MISSING
+    claimed: Callable = MISSING
+    wrt: str = MISSING
+    directions: str = "general"
+    symbolic: Callable | None = None
+    checker_fields = ("f", "claimed", "wrt")
+
+    def problems(self):
+        out = super().problems()
+        if any(p.code == "MC001" for p in out):
+            return out
+        if isinstance(self.variables, dict) and self.wrt not in self.variables:
+            out.append(self.problem("MC014", "wrt", f"wrt {self.wrt!r} is not one of the variables "
+                                    f"{sorted(self.variables)}"))
+        return out
+
+
 DIRECTIONS = {"general", "symmetric", "diagonal"}
-KINDS = {c.kind: c for c in (Equality, Derivative, Differential)}
+KINDS = {c.kind: c for c in (Equality, Derivative, Differential, Hessian)}
 
 
 def _tolerant(cls):
@@ -391,7 +416,7 @@ def _tolerant(cls):
     return cls
 
 
-for _cls in (Equality, Derivative, Differential):
+for _cls in (Equality, Derivative, Differential, Hessian):
     _tolerant(_cls)
 
 

@@ -18,12 +18,12 @@ from typing import Callable
 
 import numpy as np
 
-from .model import Derivative, Differential, Equality, Identity
+from .model import Derivative, Differential, Equality, Hessian, Identity
 from .sample import Instance, draw, instance_seeds
 
 # Chosen from measured errors (python -m identities bench prints the margins):
 # correct claims score below ~1e-8 and a 1e-3 perturbation scores above ~1e-5.
-TOLERANCE = {"equality": 1e-9, "derivative": 1e-6, "differential": 1e-6}
+TOLERANCE = {"equality": 1e-9, "derivative": 1e-6, "differential": 1e-6, "hessian": 1e-6}
 STEP = 6e-6            # central-difference step, relative to the variable's scale
 DIRECTIONS_PER_INSTANCE = 3
 PERTURBATION = 1e-3
@@ -97,11 +97,14 @@ class Report:
     def describe_failure(self, record: Identity | None = None) -> str:
         lines = []
         where = f"{record.file}:{record.line}: " if record is not None and record.file else ""
+        target = self.id
+        if record is not None and record.file and "identities/entries/" not in record.file.replace("\\", "/"):
+            target = record.file  # not in the catalogue: reproduce from its file
         for r in self.failing:
             what = (f"field '{r.field}': {r.error}" if r.error
                     else f"error {r.score:.2e} exceeds tolerance {self.tolerance:.0e}")
             lines.append(f"{where}entry {self.id} ({self.kind}) failed on instance seed={r.seed} [{r.sizes}]: {what}\n"
-                         f"  reproduce: python -m identities check {self.id} --seed {r.seed} --instances 1")
+                         f"  reproduce: python -m identities check {target} --seed {r.seed} --instances 1")
         if self.ok:
             for name in self.weak_mutations():
                 lines.append(f"{where}entry {self.id} ({self.kind}): the wrong answer '{name}' was accepted, so this "
@@ -231,7 +234,50 @@ def _probe_equality(record: Equality, inst: Instance) -> Probe:
     return Probe(inst, [left], [right], lambda claim: claim)
 
 
+HESSIAN_STEP = 2e-3  # second differences with Richardson extrapolation: error O(h^4) + O(eps/h^2)
+
+
+def _probe_hessian(record: Hessian, inst: Instance) -> Probe:
+    values = inst.values
+    x = values[record.wrt]
+    out = _call(record.f, "f", values)
+    if out.ndim:
+        raise CheckError("f", f"a Hessian needs a scalar f, but f returns shape {out.shape}")
+    H = _call(record.claimed, "claimed", values)
+    n = x.size
+    if H.shape != (n, n):
+        raise CheckError("claimed", f"returned shape {H.shape}; the Hessian by {record.wrt} of shape {x.shape} "
+                         f"(vectorised by columns) is {n} x {n}")
+    rng = np.random.default_rng([inst.seed, 1])
+    base = HESSIAN_STEP * _scale(x)
+
+    def f_at(a, b, u, v, h):
+        moved = dict(values)
+        moved[record.wrt] = x + a * h * u + b * h * v
+        return _call(record.f, "f", moved)
+
+    def second(u, v, h):
+        return (f_at(1, 1, u, v, h) - f_at(1, -1, u, v, h) - f_at(-1, 1, u, v, h) + f_at(-1, -1, u, v, h)) / (4 * h * h)
+
+    pairs, refs = [], []
+    for _ in range(DIRECTIONS_PER_INSTANCE):
+        u = _direction(x.shape, record.directions, rng)
+        v = _direction(x.shape, record.directions, rng)
+        pairs.append((u.reshape(-1, order="F"), v.reshape(-1, order="F")))
+        refs.append((4 * second(u, v, base / 2) - second(u, v, base)) / 3)
+
+    def predict(claim):
+        (h,) = claim
+        if h.shape != (n, n):
+            raise ValueError("shape")
+        return [u @ h @ v for u, v in pairs]
+
+    return Probe(inst, refs, [H], predict)
+
+
 def probe(record: Identity, inst: Instance) -> Probe:
+    if isinstance(record, Hessian):
+        return _probe_hessian(record, inst)
     if isinstance(record, Derivative):
         return _probe_derivative(record, inst)
     if isinstance(record, Differential):
