@@ -397,7 +397,10 @@ class Hessian(Identity):
         return out
 
 
-DIRECTIONS = {"general", "symmetric", "diagonal"}
+# "symmetric": perturb only along symmetric directions (the gradient on the space of symmetric
+# matrices); "symmetric_entries": entry (i, j) is the partial derivative by the independent entry
+# X_ij of a symmetric X, X_ji moving with it (the Matrix Cookbook's G + Gᵀ − G∘I).
+DIRECTIONS = {"general", "symmetric", "diagonal", "symmetric_entries"}
 KINDS = {c.kind: c for c in (Equality, Derivative, Differential, Hessian)}
 
 

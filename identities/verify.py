@@ -195,6 +195,8 @@ def _probe_derivative(record: Derivative, inst: Instance, layout=None, claimed=N
                          f"of shape {out.shape} by {record.wrt} of shape {x.shape} has shape {want}")
     rng = np.random.default_rng([inst.seed, 1])
     h = STEP * _scale(x)
+    if record.directions == "symmetric_entries":
+        return _probe_symmetric_entries(record, inst, G, layout, h, rng)
     dirs = [_direction(x.shape, record.directions, rng) for _ in range(DIRECTIONS_PER_INSTANCE)]
     refs = [_central(record, record.f, values, {record.wrt: d}, h) for d in dirs]
 
@@ -205,6 +207,33 @@ def _probe_derivative(record: Derivative, inst: Instance, layout=None, claimed=N
         return [jvp(layout, g, d, out.ndim, x.ndim) for d in dirs]
 
     return Probe(inst, refs, [G], predict)
+
+
+def _probe_symmetric_entries(record, inst, G, layout, h, rng) -> Probe:
+    """Entry (i, j) of the claim is the partial derivative by X_ij when X is parametrised by its
+    independent entries, so moving X_ij also moves X_ji (the Matrix Cookbook's reading, §2.8.2)."""
+    values = inst.values
+    x = values[record.wrt]
+    if x.ndim != 2 or x.shape[0] != x.shape[1] or G.ndim != 2:
+        raise CheckError("directions", "'symmetric_entries' needs a square matrix variable and a matrix derivative")
+    n = x.shape[0]
+    # every diagonal entry and every pair above it, so no entry of the claim goes unchecked
+    cells = [(i, j) for i in range(n) for j in range(i, n)]
+    refs = []
+    for i, j in cells:
+        d = np.zeros_like(x)
+        d[i, j] = d[j, i] = 1.0
+        refs.append(_central(record, record.f, values, {record.wrt: d}, h))
+
+    def predict(claim):
+        (g,) = claim
+        if g.shape != G.shape:
+            raise ValueError("shape")
+        g = g.T if layout == "numerator" else g
+        # the claim must itself be symmetric: entry (j, i) is the same partial derivative
+        return [g[i, j] for i, j in cells] + [g[j, i] for i, j in cells]
+
+    return Probe(inst, refs + refs, [G], predict)
 
 
 def _probe_differential(record: Differential, inst: Instance) -> Probe:
