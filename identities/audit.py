@@ -13,7 +13,7 @@ from .catalogue import Catalogue, load, registry_problems
 from .model import Derivative, Differential, Equality, Hessian, Problem
 from .registry import published
 from .sample import draw, instance_seeds
-from .verify import verify
+from .verify import CLAIM_FIELD, verify
 
 RULES = {
     "MC000": "the file of records could not be loaded",
@@ -127,7 +127,7 @@ def verification_problems(r, report=None) -> list[Problem]:
     rep = report or verify(r)
     out = []
     for inst in rep.failing:
-        field = inst.field or {"equality": "rhs", "derivative": "claimed", "differential": "df", "hessian": "claimed"}[r.kind]
+        field = inst.field or CLAIM_FIELD[r.kind]
         what = inst.error or f"error {inst.score:.2e} exceeds the tolerance {rep.tolerance:.0e}: the formula is wrong"
         out.append(r.problem("MC020", field, f"{what} (instance seed {inst.seed}, sizes {inst.sizes}; reproduce: "
                              f"python -m identities check {r.id} --seed {inst.seed} --instances 1)"))

@@ -28,6 +28,7 @@ STEP = 6e-6            # central-difference step, relative to the variable's sca
 DIRECTIONS_PER_INSTANCE = 3
 PERTURBATION = 1e-3
 MUTATIONS = ("transpose", "double", "negate", "perturb")
+CLAIM_FIELD = {"equality": "rhs", "derivative": "claimed", "differential": "df", "hessian": "claimed"}
 
 
 class CheckError(Exception):
@@ -102,7 +103,8 @@ class Report:
             target = record.file  # not in the catalogue: reproduce from its file
         for r in self.failing:
             what = (f"field '{r.field}': {r.error}" if r.error
-                    else f"error {r.score:.2e} exceeds tolerance {self.tolerance:.0e}")
+                    else f"field '{CLAIM_FIELD[self.kind]}': error {r.score:.2e} exceeds tolerance "
+                         f"{self.tolerance:.0e}: the claim disagrees with the definition")
             lines.append(f"{where}entry {self.id} ({self.kind}) failed on instance seed={r.seed} [{r.sizes}]: {what}\n"
                          f"  reproduce: python -m identities check {target} --seed {r.seed} --instances 1")
         if self.ok:

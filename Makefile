@@ -1,0 +1,39 @@
+# Two commands on a fresh clone: `make html` builds the site, `make test` runs the tests.
+# Each bootstraps .venv from pyproject.toml (and node_modules from package-lock.json) itself.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+KATEX  := node_modules/katex/dist/katex.min.css
+SPHINXOPTS ?=
+
+.PHONY: html test bench bench-site audit clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[docs,test]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+$(KATEX): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+html: $(STAMP) $(KATEX)
+	$(BIN)/sphinx-build -b html -c . docs _build/html $(SPHINXOPTS)
+	@echo "The site is in _build/html (open _build/html/index.html)."
+
+# the audit and the tests both run; either failing fails the target
+test: $(STAMP) $(KATEX)
+	$(BIN)/python -m identities audit; audit=$$?; $(BIN)/python -m pytest; tests=$$?; exit $$((audit || tests))
+
+bench: $(STAMP)
+	$(BIN)/python -m identities bench
+
+bench-site: $(STAMP) $(KATEX)
+	$(BIN)/python tools/bench_site.py
+
+clean:
+	rm -rf _build docs/id docs/topics

@@ -1,0 +1,69 @@
+"""The id registry is append-only, and every published id stays resolvable."""
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from identities import registry
+from identities.catalogue import Catalogue, registry_problems
+from identities.model import ID_PATTERN
+
+ROOT = Path(__file__).resolve().parents[1]
+REL = "identities/registry.jsonl"
+
+
+def _git(*args):
+    return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_registry_rows_are_well_formed():
+    rows = registry.read()
+    assert rows, "the registry is empty"
+    for row in rows:
+        assert ID_PATTERN.match(row["id"]) and not row["id"].isdigit(), row
+        assert set(row) >= {"id", "added", "version", "title"}, row
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids)), "an id is registered twice"
+
+
+def test_registry_is_append_only_over_history():
+    if _git("rev-parse", "--git-dir").returncode != 0:
+        pytest.skip("not a git checkout: the registry's history cannot be read")
+    current = (ROOT / REL).read_text().splitlines()
+    commits = _git("log", "--format=%H", "--", REL).stdout.split()
+    for commit in commits:
+        old = _git("show", f"{commit}:{REL}")
+        assert old.returncode == 0, f"the registry was deleted in {commit}"
+        lines = old.stdout.splitlines()
+        assert current[:len(lines)] == lines, f"lines of the registry as of {commit[:10]} were changed or removed"
+
+
+class _R:
+    def __init__(self, id, title="t"):
+        self.id, self.title, self.file, self.line = id, title, "x.py", 1
+
+    def problem(self, code, field, message):
+        from identities.model import Problem
+        return Problem(code, field, message, self.file, self.line, self.id)
+
+
+def test_a_vanished_id_and_a_reused_id_are_reported(tmp_path):
+    path = tmp_path / "registry.jsonl"
+    rows = [{"id": "AB12", "added": "2026-01-01", "version": "0.1.0", "title": "kept"},
+            {"id": "CD34", "added": "2026-01-01", "version": "0.1.0", "title": "gone"},
+            {"id": "AB12", "added": "2026-02-01", "version": "0.2.0", "title": "reused"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    cat = Catalogue(entries={"AB12": _R("AB12"), "EF56": _R("EF56")})
+    codes = {(p.code, p.id) for p in registry_problems(cat, path)}
+    assert ("MC018", "CD34") in codes   # published, then deleted without a tombstone
+    assert ("MC019", "AB12") in codes   # registered twice
+    assert ("MC017", "EF56") in codes   # in the catalogue, never registered
+
+
+def test_append_registers_only_new_ids(tmp_path):
+    path = tmp_path / "registry.jsonl"
+    added = registry.append([_R("AB12"), _R("CD34")], "0.1.0", path, today="2026-01-01")
+    again = registry.append([_R("AB12"), _R("EF56")], "0.1.1", path, today="2026-01-02")
+    assert added == ["AB12", "CD34"] and again == ["EF56"]
+    assert [r["id"] for r in registry.read(path)] == ["AB12", "CD34", "EF56"]

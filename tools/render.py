@@ -1,0 +1,255 @@
+"""Records → docutils nodes. Never re-derives mathematics; never formats HTML from record text.
+
+All record text goes into ``nodes.Text`` (escaped by the writer) and all LaTeX into math nodes
+(rendered by KaTeX, which escapes text and runs with ``trust`` off), so nothing a record holds
+can inject markup or script into the site.
+"""
+from __future__ import annotations
+
+import ast
+import functools
+import hashlib
+import json
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+
+from identities import assumptions as vocab
+from identities.bibliography import SOURCES
+from identities.model import Derivative, Differential, Equality, Hessian
+
+KIND_WORDS = {
+    "equality": "Identity (both sides evaluated)",
+    "derivative": "Derivative",
+    "differential": "Differential (a linear map in the perturbation)",
+    "hessian": "Hessian (second derivative)",
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Source of a record, as the page shows it
+
+
+@functools.lru_cache(maxsize=None)
+def _file_calls(path: str):
+    text = Path(path).read_text()
+    tree = ast.parse(text)
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+             and n.func.id in {"Equality", "Derivative", "Differential", "Hessian"}]
+    return text, calls
+
+
+def record_source(record) -> str:
+    """The record's own source text: the call that builds it, as written."""
+    try:
+        text, calls = _file_calls(record.file)
+    except (OSError, SyntaxError):
+        return ""
+    for call in calls:
+        if call.lineno <= record.line <= call.end_lineno:
+            for kw in call.keywords:
+                if kw.arg == "id" and isinstance(kw.value, ast.Constant) and kw.value.value == record.id:
+                    return ast.get_source_segment(text, call, padded=False) or ""
+    return ""
+
+
+def digest(*parts) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(json.dumps(p, sort_keys=True, default=str).encode())
+    return h.hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------------------------
+# Small node builders
+
+
+def para(*children, classes=()):
+    p = nodes.paragraph()
+    p["classes"] += list(classes)
+    for c in children:
+        p += nodes.Text(c) if isinstance(c, str) else c
+    return p
+
+
+def strong(text):
+    return nodes.strong(text, text)
+
+
+def math_inline(latex: str):
+    return nodes.math(latex, latex)
+
+
+def math_block(latex: str, docname: str, classes=()):
+    n = nodes.math_block(latex, latex, docname=docname, nowrap=False, number=None, label=None)
+    n["classes"] += list(classes)
+    return n
+
+
+def section(title: str, ident: str, *children):
+    s = nodes.section(ids=[ident])
+    s += nodes.title(title, title)
+    for c in children:
+        s += c
+    return s
+
+
+def xref(entry_id: str, text: str | None = None):
+    """A link to an entry, resolved by the domain (and broken links are build errors)."""
+    ref = addnodes.pending_xref("", refdomain="mc", reftype="id", reftarget=entry_id, refexplicit=text is not None,
+                                refwarn=True)
+    ref += nodes.literal(entry_id, entry_id, classes=["mc-id"]) if text is None else nodes.Text(text)
+    return ref
+
+
+def bullet(items):
+    bl = nodes.bullet_list()
+    for it in items:
+        li = nodes.list_item()
+        li += it if isinstance(it, nodes.Node) else para(it)
+        bl += li
+    return bl
+
+
+def table(headers, rows, classes=(), widths=None):
+    t = nodes.table(classes=list(classes))
+    g = nodes.tgroup(cols=len(headers))
+    t += g
+    for w in widths or [1] * len(headers):
+        g += nodes.colspec(colwidth=w)
+    th = nodes.thead()
+    g += th
+    r = nodes.row()
+    for h in headers:
+        e = nodes.entry()
+        e += para(h)
+        r += e
+    th += r
+    tb = nodes.tbody()
+    g += tb
+    for row in rows:
+        r = nodes.row()
+        for cell in row:
+            e = nodes.entry()
+            if isinstance(cell, (list, tuple)):
+                e += para(*cell)
+            elif isinstance(cell, nodes.Element) and not isinstance(cell, nodes.Inline):
+                e += cell
+            else:
+                e += para(cell)
+            r += e
+        tb += r
+    return t
+
+
+# --------------------------------------------------------------------------------------------
+# Text about a record
+
+
+def layout_sentence(r) -> str | None:
+    if not isinstance(r, Derivative):
+        return None
+    wrt = r.variables[r.wrt]
+    if r.layout == "denominator":
+        what = {"matrix": f"the result has the shape of {r.wrt}", "vector": f"the result is laid out like {r.wrt}",
+                "scalar": "the result is laid out like f"}[wrt.kind]
+    else:
+        what = {"matrix": f"the result has the shape of {r.wrt}ᵀ", "vector": "rows follow the outputs of f, "
+                f"columns follow {r.wrt} (the Jacobian)", "scalar": "the result is laid out like f"}[wrt.kind]
+    return f"{r.layout.capitalize()} layout: {what}."
+
+
+def other_layout_latex(r) -> tuple[str, str] | None:
+    """(layout name, LaTeX) of the same derivative in the other layout, where it differs."""
+    if not isinstance(r, Derivative):
+        return None
+    other = "numerator" if r.layout == "denominator" else "denominator"
+    if r.other_layout:
+        return other, r.other_layout[0]
+    return None
+
+
+def assumption_sentences(r) -> list[str]:
+    out = []
+    for name, word in r.assumption_words():
+        v = r.variables[name]
+        out.append(vocab.VOCABULARY[word].sentence.format(v=_plain(v.tex_for(name))))
+    if r.conditions:
+        out.append(r.conditions)
+    return out
+
+
+def _plain(tex: str) -> str:
+    greek = {"\\Sigma": "Σ", "\\mu": "μ", "\\Lambda": "Λ", "\\lambda": "λ", "\\alpha": "α", "\\beta": "β",
+             "\\gamma": "γ", "\\theta": "θ", "\\sigma": "σ", "\\epsilon": "ε", "\\varepsilon": "ε", "\\tau": "τ",
+             "\\Omega": "Ω", "\\omega": "ω", "\\phi": "φ", "\\Phi": "Φ", "\\Psi": "Ψ", "\\psi": "ψ", "\\eta": "η",
+             "\\delta": "δ", "\\Delta": "Δ", "\\Gamma": "Γ", "\\rho": "ρ", "\\nu": "ν", "\\xi": "ξ", "\\kappa": "κ",
+             "\\zeta": "ζ", "\\chi": "χ", "\\pi": "π", "\\Theta": "Θ"}
+    return greek.get(tex, tex.replace("\\mathbf{", "").replace("\\hat{", "").replace("}", ""))
+
+
+def reference_text(ref) -> str:
+    src = SOURCES.get(ref.source)
+    if src is None:
+        return f"{ref.source}, {ref.locator}"
+    return f"{src.authors}, {src.title} ({src.detail}, {src.year}), {ref.locator}."
+
+
+def plain_citation(r, url: str, version: str) -> str:
+    return (f"“{r.title}”, entry {r.id} of The Tested Matrix Calculus Cookbook, version {version}. {url}")
+
+
+def bibtex(r, url: str, version: str, year: str) -> str:
+    title = r.title.replace("{", "").replace("}", "")
+    return (f"@misc{{tmcc:{r.id},\n"
+            f"  title        = {{{{{title}}}}},\n"
+            f"  howpublished = {{The Tested Matrix Calculus Cookbook, entry {r.id}}},\n"
+            f"  year         = {{{year}}},\n"
+            f"  note         = {{Version {version}; verified numerically}},\n"
+            f"  url          = {{{url}}}\n"
+            f"}}")
+
+
+def verification_paragraph(r, report) -> nodes.Node:
+    sizes = "; ".join(sorted({i.sizes for i in report.instances}))
+    what = {
+        "equality": "both sides evaluated and compared",
+        "derivative": "central differences of f along 3 random directions per instance, compared with the "
+                      "claimed derivative applied to those directions"
+                      + {"symmetric": " (symmetric directions only)",
+                         "diagonal": " (diagonal directions only)",
+                         "symmetric_entries": " (one direction per independent entry of the symmetric matrix)"}
+                      .get(getattr(r, "directions", "general"), ""),
+        "differential": "central differences of f along 3 random perturbations per instance, compared with the "
+                        "claimed differential",
+        "hessian": "second differences of f (with Richardson extrapolation) along random direction pairs, "
+                   "compared with uᵀHv",
+    }[r.kind]
+    rejected = [n for n, v in report.mutations.items() if v == "rejected"]
+    words = {"transpose": "its transpose", "double": "twice the answer", "negate": "its negative",
+             "perturb": "a 10⁻³ relative perturbation"}
+    out = nodes.container(classes=["mc-verified"])
+    status = "Verified" if report.passed else "NOT VERIFIED"
+    out += para(strong(f"{status}: "), f"{len(report.instances)} random instances (sizes {sizes}); {what}. "
+                f"Largest scale-free error {report.max_score:.1e} against a tolerance of {report.tolerance:.0e}.")
+    if rejected:
+        out += para("The same check rejects wrong answers: " + ", ".join(words[n] for n in rejected) + ".")
+    return out
+
+
+def doc_link(target: str, text: str):
+    ref = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget=target, refexplicit=True,
+                                refwarn=True)
+    ref += nodes.inline(text, text)
+    return ref
+
+
+def xref_topic(slug: str, title: str):
+    return doc_link(f"/topics/{slug}", title)
+
+
+def code_block(text: str, language: str, classes=()):
+    n = nodes.literal_block(text, text, language=language)
+    n["classes"] += list(classes)
+    return n

@@ -1,0 +1,456 @@
+"""The Sphinx extension: the catalogue rendered into pages at build time.
+
+- ``builder-inited`` writes one tiny stub per entry (``docs/id/<ID>.rst``), per topic and for the
+  concordance and errata pages. A stub holds a digest of what its page shows, and is rewritten only
+  when that changes: an incremental build re-reads only the pages of edited records.
+- The ``mc`` domain: ``.. mc:entry::`` renders an entry's page from the live record, registers
+  it as an object of type ``identity`` (listed in ``objects.inv`` for intersphinx) and as a
+  std label ``mc-<id>`` (so projects without this extension can still ``:ref:`` it); the
+  ``:mc:id:`` role links an entry.
+- ``build-finished`` runs pagefind over the built site for the search.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.directives import SphinxDirective
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+import identities
+from identities import registry
+from identities.catalogue import load
+from identities.verify import verify
+
+from . import render as R
+
+logger = logging.getLogger(__name__)
+ROOT = Path(__file__).resolve().parents[1]
+EXT_VERSION = "1"
+
+# --------------------------------------------------------------------------------------------
+# The catalogue, once per process
+
+
+class Site:
+    cat = None
+    reports: dict = {}
+    published: dict = {}
+    base_url = ""
+    version = ""
+
+    @classmethod
+    def load(cls, app):
+        extra_dir = app.config.mc_catalogue_dir
+        if extra_dir:
+            cls.cat = load_synthetic(extra_dir)
+        else:
+            cls.cat = load()
+        for p in cls.cat.problems:
+            logger.warning(f"catalogue: {p}", type="mc", subtype="record")
+        cls.published = registry.published()
+        cls.base_url = app.config.html_baseurl.rstrip("/") + "/"
+        cls.version = app.config.release
+
+    @classmethod
+    def report(cls, r):
+        if r.id not in cls.reports:
+            cls.reports[r.id] = verify(r)
+        return cls.reports[r.id]
+
+
+def load_synthetic(path):
+    """A catalogue from every *.py file of a directory (the 1,000-entry scale benchmark)."""
+    from identities.catalogue import Catalogue, Topic, load_file
+
+    cat = Catalogue()
+    for f in sorted(Path(path).glob("*.py")):
+        records, problems = load_file(f, topic=f.stem)
+        cat.problems += problems
+        cat.topics[f.stem] = Topic(f.stem, f.stem.replace("_", " ").capitalize(), "")
+        for r in records:
+            cat.entries[r.id] = r
+            cat.topics[f.stem].ids.append(r.id)
+    return cat
+
+
+# --------------------------------------------------------------------------------------------
+# Stubs
+
+
+def _write_if_changed(path: Path, text: str) -> bool:
+    if path.exists() and path.read_text() == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return True
+
+
+def entry_digest(r) -> str:
+    rel = [(i, Site.cat.entries[i].title) for i in related_ids(r)]
+    return R.digest(EXT_VERSION, R.record_source(r), r.file, Site.published.get(r.id), rel, Site.version,
+                    Site.cat.topics.get(r.topic).title if r.topic in Site.cat.topics else r.topic)
+
+
+def related_ids(r) -> list[str]:
+    out = [i for i in r.related if i in Site.cat.entries]
+    eqs = {ref.eq for ref in r.references if ref.eq is not None}
+    if eqs:
+        for other in Site.cat.entries.values():
+            if other.id != r.id and other.id not in out and any(ref.eq in eqs for ref in other.references):
+                out.append(other.id)
+    if r.withdrawn is not None and r.withdrawn.replaced_by and r.withdrawn.replaced_by not in out:
+        out.insert(0, r.withdrawn.replaced_by)
+    return out[:12]
+
+
+def write_stubs(app):
+    src = Path(app.srcdir)
+    cat = Site.cat
+    wanted = set()
+    for r in cat.entries.values():
+        p = src / "id" / f"{r.id}.rst"
+        wanted.add(p)
+        _write_if_changed(p, f".. mc:entry:: {r.id}\n   :digest: {entry_digest(r)}\n")
+    for slug, topic in cat.topics.items():
+        if not topic.ids:
+            continue
+        p = src / "topics" / f"{slug}.rst"
+        wanted.add(p)
+        d = R.digest(EXT_VERSION, topic.title, topic.blurb, [(i, R.record_source(cat.entries[i])) for i in topic.ids])
+        toc = "\n".join(f"   ../id/{i}" for i in topic.ids)
+        _write_if_changed(p, f".. mc:topic:: {slug}\n   :digest: {d}\n\n.. toctree::\n   :hidden:\n\n{toc}\n")
+    topics = [s for s, t in cat.topics.items() if t.ids]
+    p = src / "topics" / "index.rst"
+    wanted.add(p)
+    _write_if_changed(p, "Topics\n======\n\n.. mc:topics::\n   :digest: "
+                      + R.digest([(s, cat.topics[s].title, len(cat.topics[s].ids)) for s in topics])
+                      + "\n\n.. toctree::\n   :hidden:\n\n" + "\n".join(f"   {s}" for s in topics) + "\n")
+    # a record that is gone (a synthetic catalogue swapped out) must not leave a page behind
+    for folder in ("id", "topics"):
+        for old in (src / folder).glob("*.rst"):
+            if old not in wanted:
+                old.unlink()
+
+
+# --------------------------------------------------------------------------------------------
+# Directives
+
+
+class EntryDirective(SphinxDirective):
+    required_arguments = 1
+    option_spec = {"digest": directives.unchanged}
+
+    def run(self):
+        entry_id = self.arguments[0]
+        r = Site.cat.get(entry_id)
+        if r is None:
+            logger.warning(f"no entry {entry_id}", location=self.get_location())
+            return []
+        anchor = f"mc-{r.id.lower()}"
+        domain = self.env.get_domain("mc")
+        domain.note_entry(r.id, r.title, self.env.docname, anchor)
+        std = self.env.get_domain("std")
+        std.note_hyperlink_target(anchor, self.env.docname, anchor, f"{r.id}: {r.title}")
+        return [render_entry(r, self.env.docname, anchor)]
+
+
+def render_entry(r, docname, anchor):
+    url = Site.base_url + r.url()
+    sec = nodes.section(ids=[anchor], classes=["mc-entry"])
+    sec += nodes.title(r.title, r.title)
+    topic = Site.cat.topics.get(r.topic)
+    meta = R.para(nodes.literal(r.id, r.id, classes=["mc-id"]), " · ",
+                  R.xref_topic(r.topic, topic.title if topic else r.topic), " · ", R.KIND_WORDS[r.kind],
+                  classes=["mc-meta"])
+    sec += meta
+    if not r.live:
+        w = nodes.warning()
+        w += R.para(f"Withdrawn on {r.withdrawn.date}: {r.withdrawn.reason}")
+        if r.withdrawn.replaced_by:
+            w += R.para("Use ", R.xref(r.withdrawn.replaced_by), " instead.")
+        sec += w
+    sec += R.math_block(r.latex, docname, classes=["mc-statement"])
+    other = R.other_layout_latex(r)
+    if other:
+        sec += R.para(f"In {other[0]} layout:", classes=["mc-other-layout"])
+        sec += R.math_block(other[1], docname)
+    if r.differential:
+        sec += R.para("Differential form:")
+        sec += R.math_block(r.differential, docname)
+    if r.notes:
+        sec += R.para(r.notes, classes=["mc-notes"])
+    if r.aliases:
+        sec += R.para(R.strong("Also known as: "), "; ".join(r.aliases), classes=["mc-aliases"])
+
+    rows = []
+    for name, v in r.variables.items():
+        words = ", ".join(w.replace("_", " ") for w in v.assume) or "—"
+        rows.append([R.math_inline(v.tex_for(name)), v.shape_text(), words])
+    for sym, meaning in r.symbols.items():
+        rows.append([R.math_inline(sym), "—", meaning])
+    body = [R.table(["Symbol", "Shape", "Assumptions"], rows, classes=["mc-variables"], widths=[1, 2, 4])]
+    sentences = R.assumption_sentences(r)
+    if sentences:
+        body.append(R.bullet(sentences))
+    layout = R.layout_sentence(r)
+    if layout:
+        body.append(R.para(R.strong("Layout. "), layout, " See ", R.doc_link("/conventions", "conventions"), "."))
+    sec += R.section("Variables and assumptions", f"{anchor}-variables", *body)
+
+    if r.live:
+        rep = Site.report(r)
+        sec += R.section("How it is verified", f"{anchor}-verified", R.verification_paragraph(r, rep),
+                         R.code_block(R.record_source(r) or "# source not available", "python"))
+    if r.references or r.derivation:
+        items = [R.reference_text(x) + (f" Note: {x.note}" if x.note else "") for x in r.references]
+        body = [R.bullet(items)] if items else []
+        if r.derivation:
+            body.append(R.para(R.strong("Derivation. "), r.derivation))
+        sec += R.section("References", f"{anchor}-references", *body)
+    if r.errata:
+        sec += R.section("Errata in the sources", f"{anchor}-errata", R.para(r.errata))
+    rel = related_ids(r)
+    if rel:
+        sec += R.section("Related entries", f"{anchor}-related",
+                         R.bullet([R.para(R.xref(i), " ", Site.cat.entries[i].title) for i in rel]))
+    first = Site.published.get(r.id)
+    hist = [f"Added in version {first['version']} ({first['added']})." if first else "Not yet published."]
+    hist += [f"{c.date}, version {c.version}: {c.what} — {c.why}" for c in r.history]
+    if r.withdrawn is not None:
+        hist.append(f"{r.withdrawn.date}: withdrawn — {r.withdrawn.reason}")
+    sec += R.section("History", f"{anchor}-history", R.bullet(hist))
+    year = (first or {}).get("added", "2026")[:4]
+    cite = nodes.container(classes=["mc-cite"])
+    cite += R.para(R.strong("Permanent URL: "), nodes.reference(url, url, refuri=url, classes=["mc-permalink"]))
+    cite += R.para(R.plain_citation(r, url, Site.version), classes=["mc-cite-text"])
+    cite += R.code_block(R.bibtex(r, url, Site.version, year), "bibtex", classes=["mc-bibtex"])
+    sec += R.section("Cite this", f"{anchor}-cite", cite)
+    return sec
+
+
+class TopicDirective(SphinxDirective):
+    required_arguments = 1
+    option_spec = {"digest": directives.unchanged}
+
+    def run(self):
+        topic = Site.cat.topics[self.arguments[0]]
+        sec = nodes.section(ids=[f"topic-{topic.slug}"], classes=["mc-topic"])
+        sec += nodes.title(topic.title, topic.title)
+        if topic.blurb:
+            sec += R.para(topic.blurb)
+        rows = []
+        for i in topic.ids:
+            r = Site.cat.entries[i]
+            refs = ", ".join(f"({x.eq})" for x in r.references if x.eq) or ""
+            title = R.para(R.xref(r.id, r.title))
+            if not r.live:
+                title += nodes.Text(" (withdrawn)")
+            rows.append([R.para(R.xref(r.id)), title, R.para(R.math_inline(r"\displaystyle " + r.latex)), refs])
+        sec += R.table(["Id", "Entry", "Statement", "Cookbook"], rows, classes=["mc-dense"], widths=[1, 3, 8, 1])
+        return [sec]
+
+
+class CatalogueWideDirective(SphinxDirective):
+    """A directive whose output depends on the whole catalogue: its page is re-read whenever the
+    catalogue changes (see ``env_get_outdated``)."""
+    option_spec = {"digest": directives.unchanged}
+
+    def run(self):
+        self.env.get_domain("mc").data["catalogue_docs"][self.env.docname] = True
+        return self.render()
+
+
+class TopicsDirective(CatalogueWideDirective):
+    def render(self):
+        rows = []
+        for slug, t in Site.cat.topics.items():
+            if t.ids:
+                rows.append([R.para(R.doc_link(f"/topics/{slug}", t.title)), str(len(t.ids)), t.blurb])
+        return [R.table(["Topic", "Entries", "About"], rows, classes=["mc-topics-table"], widths=[2, 1, 6])]
+
+
+class ConcordanceDirective(CatalogueWideDirective):
+    def render(self):
+        cook, ph, other = {}, {}, {}
+        for r in Site.cat.entries.values():
+            for x in r.references:
+                if x.source == "matrix-cookbook-2012" and x.eq is not None:
+                    cook.setdefault(x.eq, []).append(r)
+                elif x.source == "parr-howard-2018":
+                    ph.setdefault(x.locator, []).append(r)
+        out = []
+        rows = [[f"({eq})", R.para(*_links(rs))] for eq, rs in sorted(cook.items())]
+        out.append(R.section("Matrix Cookbook (version of 15 November 2012)", "concordance-cookbook",
+                             R.para(f"{len(cook)} equations cited by {sum(map(len, cook.values()))} entries."),
+                             R.table(["Equation", "Entries"], rows, classes=["mc-concordance"], widths=[1, 6])))
+        rows = [[loc, R.para(*_links(rs))] for loc, rs in sorted(ph.items(), key=lambda kv: _section_key(kv[0]))]
+        out.append(R.section("Parr & Howard, The Matrix Calculus You Need For Deep Learning", "concordance-parr-howard",
+                             R.table(["Section", "Entries"], rows, classes=["mc-concordance"], widths=[3, 5])))
+        return out
+
+
+def _section_key(loc):
+    import re
+    return [int(n) for n in re.findall(r"\d+", loc.split()[0])] or [999]
+
+
+def _links(records):
+    out = []
+    for k, r in enumerate(records):
+        if k:
+            out.append(nodes.Text("; "))
+        out.append(R.xref(r.id))
+        out.append(nodes.Text(f" {r.title}"))
+    return out
+
+
+class ErrataDirective(CatalogueWideDirective):
+    def render(self):
+        rows = []
+        for r in Site.cat.entries.values():
+            if not r.errata:
+                continue
+            src = "; ".join(x.text() for x in r.references) or "—"
+            evidence = "verified" if not r.live or Site.report(r).passed else "NOT VERIFIED"
+            if r.live:
+                rep = Site.report(r)
+                evidence = f"holds on {len(rep.instances)} random instances (largest error {rep.max_score:.0e})"
+            rows.append([R.para(R.xref(r.id), " ", r.title), src, r.errata, evidence])
+        if not rows:
+            return [R.para("No entry records an erratum yet.")]
+        return [R.table(["Entry (what holds)", "Source", "What the source says, and what is wrong", "Evidence"],
+                        rows, classes=["mc-errata"], widths=[3, 2, 6, 2])]
+
+
+class VocabularyDirective(CatalogueWideDirective):
+    def render(self):
+        from identities import assumptions as vocab
+
+        rows = []
+        for name in sorted(vocab.VOCABULARY):
+            a = vocab.VOCABULARY[name]
+            implied = ", ".join(sorted(vocab.closure({name}) - {name})) or "—"
+            rows.append([nodes.literal(name, name), a.sentence.format(v="X"), ", ".join(a.kinds), implied])
+        return [R.table(["Word", "Meaning", "Applies to", "Implies"], rows, classes=["mc-vocabulary"],
+                        widths=[2, 6, 2, 3])]
+
+
+# --------------------------------------------------------------------------------------------
+# Domain
+
+
+class IdentityDomain(Domain):
+    name = "mc"
+    label = "Matrix calculus"
+    object_types = {"identity": ObjType("identity", "id")}
+    directives = {"entry": EntryDirective, "topic": TopicDirective, "topics": TopicsDirective,
+                  "concordance": ConcordanceDirective, "errata": ErrataDirective,
+                  "vocabulary": VocabularyDirective}
+    roles = {"id": XRefRole()}
+    initial_data = {"entries": {}, "catalogue_docs": {}, "digest": ""}  # entries: id -> (docname, anchor, title)
+    data_version = 1
+
+    def note_entry(self, entry_id, title, docname, anchor):
+        self.data["entries"][entry_id] = (docname, anchor, title)
+
+    def clear_doc(self, docname):
+        for k, v in list(self.data["entries"].items()):
+            if v[0] == docname:
+                del self.data["entries"][k]
+        self.data["catalogue_docs"].pop(docname, None)
+
+    def merge_domaindata(self, docnames, otherdata):
+        for k, v in otherdata["entries"].items():
+            if v[0] in docnames:
+                self.data["entries"][k] = v
+        for d in otherdata["catalogue_docs"]:
+            if d in docnames:
+                self.data["catalogue_docs"][d] = True
+
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        hit = self.data["entries"].get(target.upper())
+        if hit is None:
+            return None
+        docname, anchor, title = hit
+        return make_refnode(builder, fromdocname, docname, anchor, contnode, f"{target.upper()}: {title}")
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        ref = self.resolve_xref(env, fromdocname, builder, "id", target, node, contnode)
+        return [("mc:id", ref)] if ref is not None else []
+
+    def get_objects(self):
+        for k, (docname, anchor, title) in sorted(self.data["entries"].items()):
+            yield k, f"{k}: {title}", "identity", docname, anchor, 1
+
+
+def missing_reference(app, env, node, contnode):
+    if node.get("refdomain") == "mc":
+        logger.warning(f"unknown entry id {node['reftarget']!r}", location=node, type="mc", subtype="ref")
+
+
+# --------------------------------------------------------------------------------------------
+# Events
+
+
+def builder_inited(app):
+    Site.load(app)
+    write_stubs(app)
+    # KaTeX's stylesheet and fonts, from the pinned npm package, served by the site itself
+    dist = ROOT / "node_modules" / "katex" / "dist"
+    if not (dist / "katex.min.css").exists():
+        raise RuntimeError("node_modules/katex is missing: run `npm ci` (make html does it)")
+    static = Path(app.outdir).parent / "_katex_static"
+    target = static / "katex"
+    if not (target / "katex.min.css").exists():
+        shutil.copytree(dist / "fonts", target / "fonts", dirs_exist_ok=True)
+        shutil.copy2(dist / "katex.min.css", target / "katex.min.css")
+    app.config.html_static_path.append(str(static))
+    topics = [{"doc": f"topics/{s}", "title": t.title, "count": len(t.ids)} for s, t in Site.cat.topics.items() if t.ids]
+    app.config.html_context["mc_topics"] = topics
+
+
+def catalogue_digest() -> str:
+    return R.digest(EXT_VERSION, [(r.id, r.title, r.latex, r.errata, r.topic, r.live,
+                                   [(x.source, x.locator, x.eq, x.note) for x in r.references])
+                                  for r in Site.cat.entries.values()],
+                    [(s, t.title, t.blurb) for s, t in Site.cat.topics.items()])
+
+
+def env_get_outdated(app, env, added, changed, removed):
+    domain = env.get_domain("mc")
+    now = catalogue_digest()
+    if domain.data.get("digest") == now:
+        return []
+    domain.data["digest"] = now
+    return [d for d in domain.data["catalogue_docs"] if d in env.found_docs]
+
+
+def build_finished(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    env = dict(os.environ)
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(app.outdir), "--root-selector", "article.bd-article",
+           "--quiet"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        logger.warning(f"pagefind failed: {proc.stderr.strip() or proc.stdout.strip()}", type="mc", subtype="search")
+
+
+def setup(app):
+    app.add_config_value("mc_catalogue_dir", "", "env")
+    app.add_domain(IdentityDomain)
+    app.connect("builder-inited", builder_inited)
+    app.connect("missing-reference", missing_reference)
+    app.connect("env-get-outdated", env_get_outdated)
+    app.connect("build-finished", build_finished)
+    return {"version": EXT_VERSION, "parallel_read_safe": True, "parallel_write_safe": True,
+            "env_version": 1}
