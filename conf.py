@@ -8,6 +8,9 @@ sys.path.insert(0, str(ROOT))
 
 import identities  # noqa: E402
 
+# the tutorials' kernels import the catalogue from this checkout
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+
 # nbsphinx needs pandoc; pypandoc-binary ships one, so nothing is installed system-wide
 try:
     import pypandoc
@@ -32,6 +35,7 @@ html_baseurl = os.environ.get("MC_BASEURL", "https://tested-matrix-calculus-cook
 mc_catalogue_dir = os.environ.get("MC_CATALOGUE_DIR", "")   # a synthetic catalogue, for the scale benchmark
 
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
+smartquotes = False  # record text is shown exactly as written (titles are copied into citations)
 templates_path = ["docs/_templates"]
 html_static_path = ["docs/_static"]
 html_css_files = ["mc.css"]
@@ -61,6 +65,7 @@ katex_prerender = True
 katex_css_path = "katex/katex.min.css"
 
 nbsphinx_execute = "always"
+nbsphinx_requirejs_path = ""  # no widgets here, and nothing may load from a CDN
 nbsphinx_timeout = 120
 nbsphinx_allow_errors = False
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field, fields
-from typing import Any, Callable
+from typing import Any, Callable, ClassVar
 
 from . import assumptions as vocab
 from .bibliography import SOURCES, Reference
@@ -121,7 +121,7 @@ class Problem:
 @dataclass(kw_only=True, eq=False)
 class Identity:
     """Fields shared by every kind of claim. Subclasses add the mathematics."""
-    kind = "identity"
+    kind: ClassVar[str] = "identity"
 
     id: str = MISSING
     title: str = MISSING
@@ -134,7 +134,8 @@ class Identity:
     derivation: str = ""           # a sketch, required when there is no reference
     symbols: dict = field(default_factory=dict)  # other letters in the LaTeX: name -> meaning
     conditions: str = ""           # assumptions tying variables together, in words
-    prepare: Callable | None = None  # (rng, values) -> values, to honour ``conditions``
+    # (rng, values[, seed]) -> values, to honour ``conditions``; seed is the instance's seed
+    prepare: Callable | None = None
     related: list = field(default_factory=list)
     history: list = field(default_factory=list)
     withdrawn: Withdrawal | None = None
@@ -157,8 +158,8 @@ class Identity:
         _collector.append(self)
 
     # the fields whose values are callables (the checker), for the page and for repr
-    checker_fields: tuple = ()
-    required: tuple = ("id", "title", "latex", "variables")
+    checker_fields: ClassVar[tuple] = ()
+    required: ClassVar[tuple] = ("id", "title", "latex", "variables")
 
     def problem(self, code, field, message) -> Problem:
         return Problem(code, field, message, self.file, self.line, self.id if isinstance(self.id, str) else "")
@@ -297,10 +298,10 @@ class Identity:
 @dataclass(kw_only=True, eq=False)
 class Equality(Identity):
     """lhs(vars) == rhs(vars) on every instance."""
-    kind = "equality"
+    kind: ClassVar[str] = "equality"
     lhs: Callable = MISSING
     rhs: Callable = MISSING
-    checker_fields = ("lhs", "rhs")
+    checker_fields: ClassVar[tuple] = ("lhs", "rhs")
 
 
 @dataclass(kw_only=True, eq=False)
@@ -312,7 +313,7 @@ class Derivative(Identity):
     m × n (the Jacobian) and denominator n × m.  ``directions`` restricts the perturbations when
     the claim is only about a structured variable ("symmetric": only symmetric perturbations).
     """
-    kind = "derivative"
+    kind: ClassVar[str] = "derivative"
     f: Callable = MISSING
     claimed: Callable = MISSING
     wrt: str = MISSING
@@ -323,7 +324,7 @@ class Derivative(Identity):
     # f rebuilt from sympy MatrixSymbols (same argument names; vectors are n x 1, scalars Symbols),
     # so sympy's own derivative can be compared with the claim (the cross-check)
     symbolic: Callable | None = None
-    checker_fields = ("f", "claimed", "wrt", "layout")
+    checker_fields: ClassVar[tuple] = ("f", "claimed", "wrt", "layout")
 
     def problems(self):
         out = super().problems()
@@ -350,12 +351,12 @@ class Differential(Identity):
     ``df`` takes the variables and, for each name in ``wrt``, a perturbation ``d<name>``:
     ``df=lambda X, Y, dX, dY: dX @ Y + X @ dY``. This also states matrix-by-matrix derivatives.
     """
-    kind = "differential"
+    kind: ClassVar[str] = "differential"
     f: Callable = MISSING
     df: Callable = MISSING
     wrt: tuple = MISSING
     directions: str = "general"
-    checker_fields = ("f", "df", "wrt")
+    checker_fields: ClassVar[tuple] = ("f", "df", "wrt")
 
     def problems(self):
         out = super().problems()
@@ -379,13 +380,13 @@ class Hessian(Identity):
     For a vector x (n) the Hessian is n × n; for a matrix X (m × n) it is taken with respect to
     vec(X), stacking columns, and is mn × mn. It is checked against f alone, by second differences.
     """
-    kind = "hessian"
+    kind: ClassVar[str] = "hessian"
     f: Callable = MISSING
     claimed: Callable = MISSING
     wrt: str = MISSING
     directions: str = "general"
     symbolic: Callable | None = None
-    checker_fields = ("f", "claimed", "wrt")
+    checker_fields: ClassVar[tuple] = ("f", "claimed", "wrt")
 
     def problems(self):
         out = super().problems()

@@ -1,6 +1,7 @@
 """Random instances that honour a record's assumptions: seeded, with bounded conditioning."""
 from __future__ import annotations
 
+import inspect
 import zlib
 from dataclasses import dataclass
 
@@ -81,5 +82,6 @@ def draw(record: Identity, seed: int) -> Instance:
     sizes = draw_sizes(record, rng)
     values = {name: draw_value(var, sizes, rng) for name, var in record.variables.items()}
     if record.prepare is not None:
-        values = dict(record.prepare(rng, dict(values)))
+        takes_seed = len(inspect.signature(record.prepare).parameters) >= 3
+        values = dict(record.prepare(rng, dict(values), seed) if takes_seed else record.prepare(rng, dict(values)))
     return Instance(seed, sizes, values)

@@ -324,6 +324,8 @@ def score(p: Probe, claim=None) -> float:
         pred = p.predict(claim)
     except ValueError:  # a mutation that changes the shape cannot match
         return float("inf")
+    if any(np.shape(r) != np.shape(q) for r, q in zip(p.references, pred)):
+        return float("inf")
     denom = max(max(float(np.linalg.norm(c)) for c in claim), max(float(np.linalg.norm(r)) for r in p.references))
     err = max(float(np.linalg.norm(np.asarray(r) - np.asarray(q))) for r, q in zip(p.references, pred))
     if denom == 0.0:
@@ -341,7 +343,9 @@ def mutate(name: str, claim: list, seed: int):
         if not any(c.ndim == 2 for c in claim):
             return None
         out = [c.T if c.ndim == 2 else c for c in claim]
-        if all(a.shape == b.shape and np.array_equal(a, b) for a, b in zip(out, claim)):
+        # a claim symmetric up to rounding is its own transpose: that mutation changes nothing
+        if all(a.shape == b.shape and np.linalg.norm(a - b) <= 1e-12 * max(np.linalg.norm(b), 1e-300)
+               for a, b in zip(out, claim)):
             return None
         return out
     if not any(np.any(c) for c in claim):

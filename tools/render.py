@@ -238,6 +238,66 @@ def verification_paragraph(r, report) -> nodes.Node:
     return out
 
 
+class weighted(nodes.General, nodes.Element):
+    """Text the site search should rank above the rest of the page (pagefind's weights)."""
+
+
+def _weighted_tag(node):
+    return "span" if node.children and isinstance(node.children[0], nodes.Inline) else "div"
+
+
+def visit_weighted(self, node):
+    self.body.append(f'<{_weighted_tag(node)} data-pagefind-weight="{float(node["weight"]):.1f}">')
+
+
+def depart_weighted(self, node):
+    self.body.append(f"</{_weighted_tag(node)}>")
+
+
+def weight(node, value: float):
+    w = weighted(weight=value)
+    w += node
+    return w
+
+
+def noindex(node):
+    """Keep a part of a page out of the search index (code, boilerplate, lists of other entries)."""
+    node["classes"].append("mc-noindex")
+    return node
+
+
+# Symbols and abbreviations in titles, and the words people type for them
+_TITLE_WORDS = {
+    "det": "determinant", "tr": "trace", "⁻¹": "inverse", "exp": "exponential", "log": "logarithm",
+    "‖": "norm", "⊗": "Kronecker", "∘": "Hadamard element-wise", "vec": "vectorisation",
+    "Σ": "covariance", "σ": "sigmoid", "softmax": "soft-max", "eig": "eigenvalue", "λ": "eigenvalue",
+    "adj": "adjugate", "ᵀ": "transpose", "diag": "diagonal", "⁺": "pseudo-inverse",
+}
+_KIND_WORDS = {"derivative": "derivative gradient", "differential": "differential derivative",
+               "hessian": "Hessian second derivative", "equality": "identity"}
+
+
+def search_words(r, topic_title: str) -> str:
+    """Words for the site search that the title spells with symbols or abbreviations."""
+    import re
+
+    words = [_KIND_WORDS[r.kind]]
+    title = r.title
+    tokens = set(re.findall(r"[A-Za-z]+", title.lower()))
+    for key, word in _TITLE_WORDS.items():
+        if (key in tokens) if key.isalpha() else (key in title):
+            words.append(word)
+    if getattr(r, "variables", None) and getattr(r, "wrt", None) in r.variables:
+        v = r.variables[r.wrt] if isinstance(r.wrt, str) else None
+        out = {"vector": "Jacobian"} if v is not None and v.kind == "vector" and r.kind == "derivative" else {}
+        words += out.values()
+    words.append(topic_title)
+    for ref in r.references:
+        if ref.eq is not None:
+            words.append(f"Matrix Cookbook equation {ref.eq}")
+    return "; ".join(dict.fromkeys(words))
+
+
 def doc_link(target: str, text: str):
     ref = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget=target, refexplicit=True,
                                 refwarn=True)

@@ -168,7 +168,7 @@ def render_entry(r, docname, anchor):
     sec = nodes.section(ids=[anchor], classes=["mc-entry"])
     sec += nodes.title(r.title, r.title)
     topic = Site.cat.topics.get(r.topic)
-    meta = R.para(nodes.literal(r.id, r.id, classes=["mc-id"]), " · ",
+    meta = R.para(R.weight(nodes.literal(r.id, r.id, classes=["mc-id"]), 10), " · ",
                   R.xref_topic(r.topic, topic.title if topic else r.topic), " · ", R.KIND_WORDS[r.kind],
                   classes=["mc-meta"])
     sec += meta
@@ -188,8 +188,13 @@ def render_entry(r, docname, anchor):
         sec += R.math_block(r.differential, docname)
     if r.notes:
         sec += R.para(r.notes, classes=["mc-notes"])
-    if r.aliases:
-        sec += R.para(R.strong("Also known as: "), "; ".join(r.aliases), classes=["mc-aliases"])
+    words = R.para(R.strong("Also known as: "), "; ".join(r.aliases), classes=["mc-aliases"]) if r.aliases else None
+    block = R.weight(nodes.container(classes=["mc-words"]), 7)
+    if words is not None:
+        block[0] += words
+    block[0] += R.para(R.strong("Search words: "), R.search_words(r, topic.title if topic else r.topic),
+                       classes=["mc-aliases"])
+    sec += block
 
     rows = []
     for name, v in r.variables.items():
@@ -208,8 +213,8 @@ def render_entry(r, docname, anchor):
 
     if r.live:
         rep = Site.report(r)
-        sec += R.section("How it is verified", f"{anchor}-verified", R.verification_paragraph(r, rep),
-                         R.code_block(R.record_source(r) or "# source not available", "python"))
+        sec += R.noindex(R.section("How it is verified", f"{anchor}-verified", R.verification_paragraph(r, rep),
+                                   R.code_block(R.record_source(r) or "# source not available", "python")))
     if r.references or r.derivation:
         items = [R.reference_text(x) + (f" Note: {x.note}" if x.note else "") for x in r.references]
         body = [R.bullet(items)] if items else []
@@ -220,20 +225,20 @@ def render_entry(r, docname, anchor):
         sec += R.section("Errata in the sources", f"{anchor}-errata", R.para(r.errata))
     rel = related_ids(r)
     if rel:
-        sec += R.section("Related entries", f"{anchor}-related",
-                         R.bullet([R.para(R.xref(i), " ", Site.cat.entries[i].title) for i in rel]))
+        sec += R.noindex(R.section("Related entries", f"{anchor}-related",
+                                   R.bullet([R.para(R.xref(i), " ", Site.cat.entries[i].title) for i in rel])))
     first = Site.published.get(r.id)
     hist = [f"Added in version {first['version']} ({first['added']})." if first else "Not yet published."]
     hist += [f"{c.date}, version {c.version}: {c.what} — {c.why}" for c in r.history]
     if r.withdrawn is not None:
         hist.append(f"{r.withdrawn.date}: withdrawn — {r.withdrawn.reason}")
-    sec += R.section("History", f"{anchor}-history", R.bullet(hist))
+    sec += R.noindex(R.section("History", f"{anchor}-history", R.bullet(hist)))
     year = (first or {}).get("added", "2026")[:4]
     cite = nodes.container(classes=["mc-cite"])
     cite += R.para(R.strong("Permanent URL: "), nodes.reference(url, url, refuri=url, classes=["mc-permalink"]))
     cite += R.para(R.plain_citation(r, url, Site.version), classes=["mc-cite-text"])
     cite += R.code_block(R.bibtex(r, url, Site.version, year), "bibtex", classes=["mc-bibtex"])
-    sec += R.section("Cite this", f"{anchor}-cite", cite)
+    sec += R.noindex(R.section("Cite this", f"{anchor}-cite", cite))
     return sec
 
 
@@ -438,19 +443,36 @@ def build_finished(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     env = dict(os.environ)
+    # Only the article is indexed; math (its words are TeX tokens), code, tables listing other
+    # entries and page boilerplate are left out, so that words people type decide the ranking.
     cmd = [sys.executable, "-m", "pagefind", "--site", str(app.outdir), "--root-selector", "article.bd-article",
-           "--quiet"]
+           "--exclude-selectors", ".katex", "--exclude-selectors", "pre", "--exclude-selectors", ".mc-noindex",
+           "--exclude-selectors", "table.mc-dense", "--exclude-selectors", "table.mc-concordance",
+           "--exclude-selectors", ".prev-next-area", "--exclude-selectors", ".headerlink", "--quiet"]
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         logger.warning(f"pagefind failed: {proc.stderr.strip() or proc.stdout.strip()}", type="mc", subtype="search")
 
 
+def escape_theme_text(app, pagename, templatename, context, doctree):
+    """sphinx-book-theme puts the raw text of a page title into its print header unescaped; a title
+    is record text, so it must reach the page as text."""
+    import html
+
+    for key in ("pagetitle", "page_description"):
+        if isinstance(context.get(key), str):
+            context[key] = html.escape(context[key])
+
+
 def setup(app):
     app.add_config_value("mc_catalogue_dir", "", "env")
     app.add_domain(IdentityDomain)
+    app.add_node(R.weighted, html=(R.visit_weighted, R.depart_weighted),
+                 latex=(lambda s, n: None, lambda s, n: None), text=(lambda s, n: None, lambda s, n: None))
     app.connect("builder-inited", builder_inited)
     app.connect("missing-reference", missing_reference)
     app.connect("env-get-outdated", env_get_outdated)
     app.connect("build-finished", build_finished)
+    app.connect("html-page-context", escape_theme_text, priority=900)
     return {"version": EXT_VERSION, "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": 1}

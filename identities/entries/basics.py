@@ -2,10 +2,9 @@
 
 The rules of the Matrix Cookbook's §2 preamble, eqs. (33)–(44), stated as differentials: each says
 how f changes to first order when its matrix arguments move. Rectangular shapes are used wherever
-a rule allows them, and every rule is checked along random perturbations of all its arguments.
+a rule allows them, and each rule is checked along random perturbations of its variable arguments.
 """
 import numpy as np
-import sympy as sp  # noqa: F401  (symbolic forms are given where sympy can express f)
 
 from identities import Differential, Matrix, Scalar, cookbook, ref
 

@@ -1,0 +1,113 @@
+"""The sympy cross-check: does sympy's matrix-expression derivative agree with an entry?
+
+For a Derivative record with ``symbolic`` (f rebuilt from sympy MatrixSymbols), sympy
+differentiates f itself (``expr.diff(X)``) and the result is evaluated on the entry's first
+random instance and compared with the claim. The outcome is recorded, not asserted: where
+sympy disagrees, the entry's own check (finite differences) says which side is right, and the
+errata page lists the case. sympy is pinned (pyproject.toml), so the outcomes are stable.
+"""
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+
+from .model import Derivative
+from .sample import draw, instance_seeds
+
+AGREES, DISAGREES, NOT_COMPUTED, NOT_EXPRESSIBLE = "agrees", "disagrees", "not computed by sympy", "not expressible"
+TOLERANCE = 1e-8
+
+
+@dataclass(frozen=True)
+class CrossCheck:
+    status: str
+    detail: str = ""
+    error: float | None = None
+    sympy_version: str = ""
+
+
+def _symbols(record, inst):
+    """MatrixSymbols with symbolic dimensions: sympy then keeps 1 × 1 products such as xᵀAx as
+    matrix expressions instead of expanding them into entries (which its .diff cannot see into)."""
+    import sympy as sp
+
+    out = {}
+    for name, var in record.variables.items():
+        shape = tuple(sp.Symbol(d, integer=True, positive=True) if isinstance(d, str) else d for d in var.shape)
+        if var.kind == "scalar":
+            out[name] = sp.Symbol(name)
+        elif var.kind == "vector":
+            out[name] = sp.MatrixSymbol(name, shape[0], 1)
+        else:
+            out[name] = sp.MatrixSymbol(name, *shape)
+    return out
+
+
+class _one_by_one_entries_stay_matrices:
+    """Inside, (xᵀAx)[0, 0] stays the 1 × 1 matrix xᵀAx: sympy's ``.diff`` differentiates a 1 × 1
+    matrix expression correctly, but expands its entry into a sum it then differentiates to 0."""
+
+    def __enter__(self):
+        from sympy.matrices.expressions.matexpr import MatrixExpr
+
+        self.cls, self.saved = MatrixExpr, MatrixExpr.__getitem__
+
+        def getitem(m, key, _saved=self.saved):
+            if key == (0, 0) and m.shape == (1, 1):
+                return m
+            return _saved(m, key)
+
+        MatrixExpr.__getitem__ = getitem
+
+    def __exit__(self, *exc):
+        self.cls.__getitem__ = self.saved
+
+
+def crosscheck(record) -> CrossCheck:
+    import sympy as sp
+
+    version = sp.__version__
+    if not isinstance(record, Derivative) or record.symbolic is None:
+        return CrossCheck(NOT_EXPRESSIBLE, "no sympy form of f is given", None, version)
+    if record.directions != "general":
+        return CrossCheck(NOT_EXPRESSIBLE, "the entry is about a structured variable; sympy's derivative treats "
+                          "it as unstructured", None, version)
+    inst = draw(record, instance_seeds(record, count=1)[0])
+    syms = _symbols(record, inst)
+    try:
+        with _one_by_one_entries_stay_matrices():
+            expr = record.symbolic(**syms)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            d = expr.diff(syms[record.wrt])
+    except Exception as exc:  # sympy cannot differentiate this form
+        return CrossCheck(NOT_COMPUTED, f"sympy raised {type(exc).__name__}", None, version)
+    if d.has(sp.Derivative):
+        return CrossCheck(NOT_COMPUTED, "sympy left the derivative unevaluated", None, version)
+    sizes = {sp.Symbol(k, integer=True, positive=True): v for k, v in inst.sizes.items()}
+    d = d.subs(sizes)
+    names = list(syms)
+    args = []
+    for n in names:
+        v = inst.values[n]
+        args.append(v.reshape(-1, 1) if record.variables[n].kind == "vector" else v)
+    try:
+        fn = sp.lambdify([syms[n] for n in names], d, "numpy")
+        with np.errstate(all="ignore"):
+            got = np.asarray(fn(*args), dtype=float)
+    except Exception as exc:
+        return CrossCheck(NOT_COMPUTED, f"sympy's result could not be evaluated ({type(exc).__name__})", None, version)
+    claim = np.asarray(record.claimed(**inst.values), dtype=float)
+    if record.layout == "numerator" and claim.ndim == 2:
+        claim = claim.T  # sympy's derivatives are laid out like the denominator
+    if got.size != claim.size:
+        return CrossCheck(DISAGREES, f"sympy's derivative has shape {got.shape}, the entry's {claim.shape}",
+                          None, version)
+    got = got.reshape(claim.shape)
+    err = float(np.linalg.norm(got - claim) / max(np.linalg.norm(claim), np.linalg.norm(got), 1e-300))
+    text = sp.sstr(d) if len(sp.sstr(d)) < 200 else ""
+    if err <= TOLERANCE:
+        return CrossCheck(AGREES, f"sympy gives {text}" if text else "", err, version)
+    return CrossCheck(DISAGREES, f"sympy gives {text}" if text else "sympy's result differs", err, version)

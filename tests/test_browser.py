@@ -1,0 +1,121 @@
+"""The built site opened in a real headless Chromium, served on 127.0.0.1.
+
+Skipped, with the reason printed in the summary, where no browser is installed; `.ci/run`
+installs Debian's chromium, so CI always runs them.
+"""
+import re
+
+import pytest
+
+import identities
+
+from .search_queries import QUERIES
+from .site_helpers import CHROMIUM, CHROMIUM_ARGS, Server, browser_missing
+
+reason = browser_missing()
+pytestmark = pytest.mark.skipif(reason is not None, reason=f"browser tests skipped: {reason}")
+
+ENTRIES = list(identities.catalogue().entries.values())
+BASE = "https://tested-matrix-calculus-cookbook.org/"
+
+# TeX commands left as text mean math did not render; code blocks legitimately show TeX source.
+RAW_TEX = re.compile(r"\\(frac|operatorname|partial|mathrm|top|left|right|sum|begin|mathbf|lVert)\b")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def site(built_site):
+    server = Server(built_site)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    context = browser.new_context()
+    context.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), lambda route: route.abort())  # offline, provably
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+PAGE_PROBE = """() => {
+  const article = document.querySelector('article.bd-article');
+  const clone = article.cloneNode(true);
+  clone.querySelectorAll('pre, code, .katex-mathml, annotation').forEach(n => n.remove());
+  return {
+    errors: document.querySelectorAll('.katex-error, mjx-merror').length,
+    unrendered: Array.from(document.querySelectorAll('div.math, span.math'))
+                     .filter(m => !m.querySelector('.katex')).length,
+    katex: document.querySelectorAll('.katex').length,
+    text: clone.innerText,
+    permalink: (document.querySelector('.mc-cite .mc-permalink') || {}).href || null,
+    bibtex: (document.querySelector('.mc-bibtex') || {}).innerText || '',
+    title: (document.querySelector('article h1') || {}).innerText || '',
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def entry_pages(site, page):
+    """Every entry page opened once: what the browser shows of it."""
+    out = {}
+    for r in ENTRIES:
+        page.goto(site.url + f"id/{r.id}.html", wait_until="domcontentloaded")
+        got = page.evaluate(PAGE_PROBE)
+        got["url"] = page.url
+        out[r.id] = got
+    return out
+
+
+def test_every_entry_page_renders_its_math(entry_pages):
+    failures = []
+    for r in ENTRIES:
+        got = entry_pages[r.id]
+        raw = RAW_TEX.search(got["text"])
+        if got["errors"] or got["unrendered"] or not got["katex"] or raw:
+            failures.append(f"{r.id}: {got['errors']} KaTeX errors, {got['unrendered']} unrendered, "
+                            f"raw TeX {raw.group(0) if raw else None!r}")
+    assert not failures, "\n".join(failures)
+
+
+def test_cite_box_holds_the_pages_own_permanent_url(entry_pages):
+    for r in ENTRIES:
+        got = entry_pages[r.id]
+        assert got["url"].endswith(f"/id/{r.id}.html")
+        assert got["permalink"] == BASE + f"id/{r.id}.html", r.id
+        assert f"url          = {{{BASE}id/{r.id}.html}}" in got["bibtex"], r.id
+        assert got["title"].startswith(r.title), (r.id, got["title"])
+
+
+def test_other_pages_render_their_math(site, page):
+    for path in ("index.html", "conventions.html", "concordance.html", "errata.html", "topics/traces.html",
+                 "tutorials/layouts.html"):
+        page.goto(site.url + path)
+        got = page.evaluate(PAGE_PROBE)
+        assert got["errors"] == 0 and got["unrendered"] == 0, path
+        assert not RAW_TEX.search(got["text"]), path
+
+
+def _search(page, site, query):
+    page.goto(site.url + "search.html?q=" + query.replace(" ", "+"))
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    page.wait_for_function("() => !document.querySelector('.pagefind-ui__message')"
+                           " || /result/.test(document.querySelector('.pagefind-ui__message').innerText)")
+    return page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+
+
+@pytest.mark.parametrize("query,expected", QUERIES, ids=[q for q, _ in QUERIES])
+def test_search_box_finds_the_entry(site, page, query, expected):
+    hrefs = _search(page, site, query)
+    top = [h.rstrip("/").split("/")[-1].replace(".html", "") for h in hrefs[:3]]
+    assert expected in top, f"{query!r}: expected {expected} in the top 3, got {top}"

@@ -1,0 +1,130 @@
+"""The built site: one permanent page per entry, topic pages, concordance, inventory, escaping."""
+import re
+import textwrap
+
+import pytest
+from sphinx.util.inventory import InventoryFile
+
+import identities
+from tools import sphinx_identities
+
+from .site_helpers import ROOT, sphinx_build
+
+ENTRIES = list(identities.catalogue().entries.values())
+
+
+def test_every_entry_has_a_page_at_its_permanent_path(built_site):
+    missing = [r.id for r in ENTRIES if not (built_site / "id" / f"{r.id}.html").exists()]
+    assert not missing, f"entries without a page: {missing}"
+
+
+@pytest.mark.parametrize("entry", ENTRIES[:1] + ENTRIES[-1:], ids=lambda r: r.id)
+def test_entry_page_shows_what_the_issue_asks(built_site, entry):
+    html = (built_site / "id" / f"{entry.id}.html").read_text()
+    for section in ("Variables and assumptions", "How it is verified", "History", "Cite this"):
+        assert section in html, section
+    text = re.sub(r"<[^>]+>", "", html)
+    assert f"id/{entry.id}.html" in html and "@misc{tmcc:" + entry.id in text
+    assert 'class="katex-display"' in html          # prerendered: math shows without JavaScript
+
+
+def test_inventory_lists_every_entry_for_intersphinx(built_site):
+    with open(built_site / "objects.inv", "rb") as fh:
+        inv = InventoryFile.load(fh, "https://example.org/", lambda base, uri: base + uri)
+    data = {k: dict(v.items()) if hasattr(v, "items") else v for k, v in inv.data.items()} \
+        if hasattr(inv, "data") else inv
+    identities_ = data["mc:identity"]
+    labels = data["std:label"]
+    for r in ENTRIES:
+        assert r.id in identities_, r.id
+        assert f"mc-{r.id.lower()}" in labels, r.id
+        item = identities_[r.id]
+        uri = item.uri if hasattr(item, "uri") else item[2]
+        assert uri.endswith(f"id/{r.id}.html#mc-{r.id.lower()}")
+
+
+def test_topic_pages_link_every_entry(built_site):
+    cat = identities.catalogue()
+    for slug, topic in cat.topics.items():
+        if not topic.ids:
+            continue
+        html = (built_site / "topics" / f"{slug}.html").read_text()
+        for i in topic.ids:
+            assert f"../id/{i}.html" in html, (slug, i)
+
+
+def test_concordance_maps_cookbook_equations_to_entries(built_site):
+    html = (built_site / "concordance.html").read_text()
+    for r in ENTRIES:
+        for ref in r.references:
+            if ref.eq is not None:
+                assert f"({ref.eq})" in html
+                assert f"id/{r.id}.html" in html
+
+
+def test_no_page_loads_anything_from_a_cdn(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text()
+        assert not re.search(r"""(src|href)=["']https?://(cdn|unpkg|fonts\.googleapis)""", text), page
+
+
+def test_generated_pages_are_not_committed():
+    import subprocess
+    out = subprocess.run(["git", "ls-files", "docs/id", "docs/topics"], cwd=ROOT, capture_output=True, text=True)
+    if out.returncode != 0:
+        pytest.skip("not a git checkout")
+    assert out.stdout.strip() == ""
+
+
+def test_stubs_are_rewritten_only_when_their_content_changes(tmp_path):
+    class App:
+        srcdir = tmp_path
+
+    class Cfg:
+        mc_catalogue_dir = ""
+        html_baseurl = "https://example.org/"
+        release = "0"
+
+    app = App()
+    app.config = Cfg()
+    sphinx_identities.Site.load(app)
+    sphinx_identities.write_stubs(app)
+    stubs = sorted((tmp_path / "id").glob("*.rst"))
+    assert len(stubs) == len(sphinx_identities.Site.cat.entries)
+    before = {p: p.stat().st_mtime_ns for p in stubs}
+    sphinx_identities.write_stubs(app)
+    assert {p: p.stat().st_mtime_ns for p in stubs} == before
+
+
+HOSTILE = textwrap.dedent('''
+    import numpy as np
+    from identities import Derivative, Vector, cookbook
+
+    Derivative(
+        id="XSS1",
+        title="<script>alert('title')</script> gradient",
+        latex=r"\\frac{\\partial a^{\\top}x}{\\partial x} = a",
+        variables={"a": Vector("n"), "x": Vector("n")},
+        wrt="x", layout="denominator",
+        f=lambda a, x: a @ x, claimed=lambda a, x: a,
+        notes="<img src=x onerror=alert('notes')> and .. raw:: html",
+        aliases=["<b>bold</b> alias"],
+        errata="<iframe src='https://example.org'></iframe>",
+        references=[cookbook(69)],
+    )
+''')
+
+
+def test_record_text_cannot_inject_html(tmp_path):
+    (tmp_path / "records").mkdir()
+    (tmp_path / "records" / "hostile.py").write_text(HOSTILE)
+    out = tmp_path / "html"
+    proc = sphinx_build(out, "-D", "exclude_patterns=_build,tutorials,citing.rst", warnings_as_errors=False,
+                        env={"MC_CATALOGUE_DIR": str(tmp_path / "records")})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    page = (out / "id" / "XSS1.html").read_text()
+    assert "&lt;script&gt;alert(" in page and "<script>alert(" not in page
+    assert "<img src=x" not in page and "&lt;img src=x" in page
+    assert "<iframe" not in page and "<b>bold</b>" not in page
+    for other in out.rglob("*.html"):
+        assert "<script>alert(" not in other.read_text(), other
