@@ -7,6 +7,7 @@ equation number ("cookbook 57").
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import unicodedata
 
@@ -40,7 +41,7 @@ SYNONYMS = [
 ]
 _SYN = {w: group for group in SYNONYMS for w in group}
 
-FIELD_WEIGHT = {"id": 10.0, "title": 3.0, "alias": 3.0, "ref": 2.0, "eq": 2.5, "topic": 1.0, "text": 0.6}
+FIELD_WEIGHT = {"id": 10.0, "title": 3.5, "alias": 3.0, "ref": 2.0, "eq": 2.5, "topic": 1.0, "text": 0.6}
 
 
 def words(text: str) -> list[str]:
@@ -92,6 +93,15 @@ class Index:
             self.fields.append(bag)
             vocab |= set(bag)
         self.vocab = sorted(vocab)
+        # rarer words tell entries apart; "gradient" is in half the catalogue
+        n = max(len(self.fields), 1)
+        df: dict[str, int] = {}
+        for bag in self.fields:
+            for w in bag:
+                df[w] = df.get(w, 0) + 1
+        self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
+        self.title_len = [len(words(r.title)) for r in self.records]
+        self.phrases = [{" ".join(words(t)) for t in [r.title, *r.aliases]} for r in self.records]
 
     def _expand(self, q: str) -> dict[str, float]:
         """Words of the index a query word stands for, with how much each counts."""
@@ -118,11 +128,15 @@ class Index:
         for i, (r, bag) in enumerate(zip(self.records, self.fields)):
             total, matched = 0.0, 0
             for exp in expansions:
-                best = max((bag.get(w, 0.0) * s for w, s in exp.items()), default=0.0)
+                best = max((bag.get(w, 0.0) * s * self.idf.get(w, 1.0) for w, s in exp.items()), default=0.0)
                 total += best
                 matched += best > 0
             if matched:
-                # entries matching every word of the query come first
-                ranked.append((total * (matched / len(expansions)) ** 2, -i, r))
+                # entries matching every word of the query come first; among equals, the shorter title
+                # (the entry about exactly this) wins
+                score = total * (matched / len(expansions)) ** 2 / (1 + 0.05 * self.title_len[i])
+                if " ".join(words(query)) in self.phrases[i]:
+                    score *= 1.5  # the query is, word for word, a name of this entry
+                ranked.append((score, -i, r))
         ranked.sort(key=lambda t: (t[0], t[1]), reverse=True)
         return [(s, r) for s, _, r in ranked[:limit]]

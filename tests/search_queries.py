@@ -23,6 +23,6 @@ QUERIES = [
     ("relu", "R8DW"),
     ("hessian of quadratic form", "JYZQ"),
     ("vector chain rule", "VBL7"),
-    ("matrix exponential derivative", "YJCU"),
+    ("matrix exponential derivative", "ZCT0"),
     ("gaussian log likelihood covariance", "D5HC"),
 ]

@@ -8,6 +8,8 @@ engine and the time per query. Prints figures; asserts nothing.
 """
 from __future__ import annotations
 
+import json
+import os
 import statistics
 import sys
 import time
@@ -19,8 +21,12 @@ sys.path.insert(0, str(ROOT))
 from tests.search_queries import QUERIES  # noqa: E402
 from tests.site_helpers import CHROMIUM, CHROMIUM_ARGS, Server, browser_missing  # noqa: E402
 
-PAGEFIND = """async (q) => {
-  if (!window.__pf) { window.__pf = await import('./pagefind/pagefind.js'); await window.__pf.init(); }
+PAGEFIND = """async ([q, opts]) => {
+  if (!window.__pf) {
+    window.__pf = await import('./pagefind/pagefind.js');
+    if (opts) await window.__pf.options(opts);
+    await window.__pf.init();
+  }
   const t0 = performance.now();
   const res = await window.__pf.search(q);
   const data = await Promise.all(res.results.slice(0, 10).map(r => r.data()));
@@ -33,6 +39,10 @@ BUILTIN = """(q) => {
   const urls = results.slice().reverse().slice(0, 10).map(r => r[0]);
   return {ms: performance.now() - t0, urls: urls};
 }"""
+
+
+# the site's own ranking options (docs/_static/mc-search.js) unless overridden for an experiment
+OPTIONS = json.loads(os.environ["PAGEFIND_OPTIONS"]) if os.environ.get("PAGEFIND_OPTIONS") else None
 
 
 def _id(url: str) -> str:
@@ -52,20 +62,21 @@ def main(site_dir: Path) -> int:
     from playwright.sync_api import sync_playwright
 
     server = Server(site_dir)
-    rows = []
+    rows, top = [], {}
     try:
         with sync_playwright() as p:
             b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             pg = b.new_page()
             pg.goto(server.url + "index.html")
             for js in ("_static/documentation_options.js", "_static/language_data.js", "_static/searchtools.js",
-                       "searchindex.js"):
+                       "searchindex.js", "_static/mc-search.js"):
                 pg.add_script_tag(url=server.url + js)
             pg.wait_for_function("() => typeof Search !== 'undefined' && Search.hasIndex()")
             for q, expected in QUERIES:
-                pf = pg.evaluate(PAGEFIND, q)
+                pf = pg.evaluate(PAGEFIND, [q, OPTIONS or pg.evaluate("() => window.MC_PAGEFIND")])
                 bi = pg.evaluate(BUILTIN, q)
                 rows.append((q, expected, _rank(pf["urls"], expected), pf["ms"], _rank(bi["urls"], expected), bi["ms"]))
+                top[q] = [_id(u) for u in pf["urls"]]
             b.close()
     finally:
         server.close()
@@ -73,6 +84,8 @@ def main(site_dir: Path) -> int:
     print(f"{'query':40} {'want':5} {'pagefind':>9} {'builtin':>8}")
     for q, e, r1, _, r2, _ in rows:
         print(f"{q:40} {e:5} {str(r1 or '-'):>9} {str(r2 or '-'):>8}")
+        if "-v" in sys.argv and (r1 is None or r1 > 3):
+            print("    pagefind top 5:", " ".join(top[q][:5]))
     for name, k, t in (("pagefind", 2, 3), ("sphinx built-in", 4, 5)):
         top3 = sum(1 for r in rows if r[k] is not None and r[k] <= 3)
         top1 = sum(1 for r in rows if r[k] == 1)
@@ -82,4 +95,5 @@ def main(site_dir: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "_build" / "html"))
+    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    sys.exit(main(Path(args[0]) if args else ROOT / "_build" / "html"))

@@ -34,6 +34,8 @@ from . import render as R
 
 logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[1]
+# Pages depend on the renderer too: a change to it changes every digest, so every page is re-read.
+RENDERER = R.digest(*(Path(__file__).with_name(f).read_text() for f in ("render.py", "sphinx_identities.py")))
 EXT_VERSION = "1"
 
 # --------------------------------------------------------------------------------------------
@@ -96,7 +98,7 @@ def _write_if_changed(path: Path, text: str) -> bool:
 
 def entry_digest(r) -> str:
     rel = [(i, Site.cat.entries[i].title) for i in related_ids(r)]
-    return R.digest(EXT_VERSION, R.record_source(r), r.file, Site.published.get(r.id), rel, Site.version,
+    return R.digest(RENDERER, R.record_source(r), r.file, Site.published.get(r.id), rel, Site.version,
                     Site.cat.topics.get(r.topic).title if r.topic in Site.cat.topics else r.topic)
 
 
@@ -125,7 +127,7 @@ def write_stubs(app):
             continue
         p = src / "topics" / f"{slug}.rst"
         wanted.add(p)
-        d = R.digest(EXT_VERSION, topic.title, topic.blurb, [(i, R.record_source(cat.entries[i])) for i in topic.ids])
+        d = R.digest(RENDERER, topic.title, topic.blurb, [(i, R.record_source(cat.entries[i])) for i in topic.ids])
         toc = "\n".join(f"   ../id/{i}" for i in topic.ids)
         _write_if_changed(p, f".. mc:topic:: {slug}\n   :digest: {d}\n\n.. toctree::\n   :hidden:\n\n{toc}\n")
     topics = [s for s, t in cat.topics.items() if t.ids]
@@ -222,7 +224,8 @@ def render_entry(r, docname, anchor):
             body.append(R.para(R.strong("Derivation. "), r.derivation))
         sec += R.section("References", f"{anchor}-references", *body)
     if r.errata:
-        sec += R.section("Errata in the sources", f"{anchor}-errata", R.para(r.errata))
+        # indexed on the errata page; here it would drown the words of the entry itself
+        sec += R.noindex(R.section("Errata in the sources", f"{anchor}-errata", R.para(r.errata)))
     rel = related_ids(r)
     if rel:
         sec += R.noindex(R.section("Related entries", f"{anchor}-related",
@@ -424,7 +427,7 @@ def builder_inited(app):
 
 
 def catalogue_digest() -> str:
-    return R.digest(EXT_VERSION, [(r.id, r.title, r.latex, r.errata, r.topic, r.live,
+    return R.digest(RENDERER, [(r.id, r.title, r.latex, r.errata, r.topic, r.live,
                                    [(x.source, x.locator, x.eq, x.note) for x in r.references])
                                   for r in Site.cat.entries.values()],
                     [(s, t.title, t.blurb) for s, t in Site.cat.topics.items()])
@@ -448,7 +451,9 @@ def build_finished(app, exception):
     cmd = [sys.executable, "-m", "pagefind", "--site", str(app.outdir), "--root-selector", "article.bd-article",
            "--exclude-selectors", ".katex", "--exclude-selectors", "pre", "--exclude-selectors", ".mc-noindex",
            "--exclude-selectors", "table.mc-dense", "--exclude-selectors", "table.mc-concordance",
-           "--exclude-selectors", ".prev-next-area", "--exclude-selectors", ".headerlink", "--quiet"]
+           "--exclude-selectors", ".prev-next-area", "--exclude-selectors", ".headerlink",
+           # topic pages list every title of their topic: they are for browsing, not for search
+           "--glob", "{*.html,id/*.html,tutorials/*.html}", "--quiet"]
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         logger.warning(f"pagefind failed: {proc.stderr.strip() or proc.stdout.strip()}", type="mc", subtype="search")

@@ -147,7 +147,7 @@ Hessian(
 
 Derivative(
     id="2GCY",
-    title="Gradient of det X",
+    title="Gradient of the determinant, det X",
     latex=r"\frac{\partial \det X}{\partial X} = \det(X)\,X^{-\top}",
     variables={"X": Matrix("n", "n", "invertible")},
     wrt="X",

@@ -636,7 +636,7 @@ Derivative(
 
 Derivative(
     id="R8DW",
-    title="Jacobian of ReLU, max(0, x)",
+    title="Jacobian of the ReLU activation, max(0, x)",
     latex=r"\frac{\partial \max(0, x)}{\partial x} = \operatorname{diag}\left(\operatorname{step}(x)\right)",
     variables={"x": Vector("n", "nonzero_entries")},
     wrt="x",
@@ -652,7 +652,7 @@ Derivative(
            "convention, not a derivative.",
     references=[parr_howard("5 The gradient of neuron activation", note="printed as the vector of diagonal "
                             "entries, with 0 at the kink by convention")],
-    aliases=["relu derivative", "rectified linear unit gradient", "step function derivative of max"],
+    aliases=["ReLU derivative", "ReLU Jacobian", "rectified linear unit gradient", "derivative of max(0, x)", "step function derivative of max"],
 )
 
 Derivative(

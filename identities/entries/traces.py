@@ -60,7 +60,7 @@ Derivative(
 
 Derivative(
     id="GWJ1",
-    title="Gradient of tr(XA)",
+    title="Gradient of the trace of a product, tr(XA)",
     latex=r"\frac{\partial}{\partial X}\operatorname{tr}(XA) = A^{\top}",
     variables={"X": Matrix("n", "m"), "A": Matrix("m", "n")},
     wrt="X",

@@ -1,0 +1,82 @@
+"""`python -m identities`: list, show, search, check, export."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+import identities
+from identities.cli import main
+from identities.search import Index
+
+from .search_queries import QUERIES
+from .site_helpers import ROOT
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "identities", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_list_prints_every_live_entry(capsys, cat):
+    assert main(["list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(cat)
+    assert lines[0].split()[0] in cat
+
+
+def test_list_filters_by_topic_and_assumption(capsys, cat):
+    assert main(["list", "--assumption", "spd"]) == 0
+    ids = [l.split()[0] for l in capsys.readouterr().out.splitlines()]
+    assert ids and all("spd" in cat[i].all_assumptions() for i in ids)
+
+
+def test_show_gives_statement_variables_and_references(capsys):
+    assert main(["show", "GWJ1"]) == 0
+    out = capsys.readouterr().out
+    assert r"\operatorname{tr}(XA)" in out and "X: n x m" in out and "Matrix Cookbook, eq. (100)" in out
+    assert "layout: denominator" in out
+
+
+def test_show_unknown_id_is_a_clear_error():
+    out = run("show", "ZZZZ")
+    assert out.returncode != 0 and "no entry with id 'ZZZZ'" in out.stderr
+
+
+@pytest.mark.parametrize("query,expected", QUERIES, ids=[q for q, _ in QUERIES])
+def test_search_ranks_the_expected_entry_in_the_top_3(cat, query, expected):
+    top = [r.id for _, r in Index(cat, cat.topics).search(query, limit=3)]
+    assert expected in top, (query, top)
+
+
+def test_search_json(capsys):
+    assert main(["search", "log", "determinant", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits and set(hits[0]) == {"id", "title", "score", "url"}
+
+
+def test_check_ids_passes_and_reports(capsys):
+    assert main(["check", "GWJ1", "BJCG"]) == 0
+    assert "ok  GWJ1" in capsys.readouterr().out
+
+
+def test_check_everything_exits_zero():
+    out = run("check")
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert f"{len(identities.catalogue())} of {len(identities.catalogue())} entries verified" in out.stderr
+
+
+def test_check_with_seed_reproduces_one_instance(capsys):
+    assert main(["check", "GWJ1", "--seed", "42", "--instances", "1"]) == 0
+    assert "1 instances" in capsys.readouterr().out
+
+
+def test_export_json_has_the_promised_fields(capsys, cat):
+    assert main(["export", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert len(data) == len(cat.entries)
+    need = {"id", "title", "latex", "kind", "variables", "assumptions", "layout", "references", "aliases", "url"}
+    for row in data:
+        assert need <= set(row), need - set(row)
+        assert row["url"] == f"id/{row['id']}.html"
+        assert all({"source", "locator"} <= set(ref) for ref in row["references"])
