@@ -147,6 +147,23 @@ def table(headers, rows, classes=(), widths=None):
 # Text about a record
 
 
+def other_layout_sentence(r) -> str | None:
+    """Words for the other layout, where the record gives no formula for it."""
+    if not isinstance(r, Derivative) or r.other_layout:
+        return None
+    import numpy as np
+
+    from identities.sample import draw, instance_seeds
+
+    values = draw(r, instance_seeds(r, count=1)[0]).values
+    out_ndim = np.ndim(r.f(**values))
+    in_ndim = np.ndim(values[r.wrt])
+    other = "numerator" if r.layout == "denominator" else "denominator"
+    if out_ndim + in_ndim <= 1:
+        return f"In {other} layout the result is the same (a scalar or a vector is laid out alike in both)."
+    return f"In {other} layout the same derivative is the transpose of this result."
+
+
 def layout_sentence(r) -> str | None:
     if not isinstance(r, Derivative):
         return None
@@ -313,3 +330,20 @@ def code_block(text: str, language: str, classes=()):
     n = nodes.literal_block(text, text, language=language)
     n["classes"] += list(classes)
     return n
+
+
+def crosscheck_paragraph(cc) -> nodes.Node:
+    if not cc:
+        return para("Cross-check with sympy: not available (no sympy form of f).", classes=["mc-crosscheck"])
+    status = cc["status"]
+    if status == "agrees":
+        text = (f"Cross-check: sympy {cc['sympy_version']}'s own matrix derivative of f agrees with the claim "
+                f"(relative difference {cc['error']:.0e}).")
+    elif status == "disagrees":
+        text = (f"Cross-check: sympy {cc['sympy_version']}'s matrix derivative of f disagrees with the claim "
+                f"({cc['detail']}); the finite differences above side with the entry. Listed on the errata page.")
+    elif status == "not expressible":
+        text = f"Cross-check with sympy: not applicable ({cc['detail']})."
+    else:
+        text = f"Cross-check: sympy {cc['sympy_version']} cannot compute this derivative ({cc['detail']})."
+    return para(text, classes=["mc-crosscheck"])

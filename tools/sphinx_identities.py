@@ -68,6 +68,68 @@ class Site:
             cls.reports[r.id] = verify(r)
         return cls.reports[r.id]
 
+    # sympy cross-checks: seconds each, so they run in a second process while Sphinx reads, and
+    # their outcomes are kept next to the build, keyed by the record's source and sympy's version
+    crosschecks: dict = {}
+    cache_path: Path | None = None
+    pending = None
+    pool = None
+
+    @classmethod
+    def start_crosschecks(cls, outdir):
+        import json
+        import multiprocessing
+
+        import sympy
+
+        cls.cache_path = Path(outdir).parent / ".mc-crosscheck.json"
+        try:
+            cached = json.loads(cls.cache_path.read_text())
+        except (OSError, ValueError):
+            cached = {}
+        cls.crosschecks = {}
+        todo = []
+        for r in cls.cat.entries.values():
+            if getattr(r, "symbolic", None) is None:
+                continue
+            key = R.digest(R.record_source(r), sympy.__version__)
+            if key in cached:
+                cls.crosschecks[r.id] = cached[key]
+            else:
+                todo.append((r.id, key))
+        if todo:
+            cls.pool = multiprocessing.get_context("fork").Pool(1)
+            cls.pending = cls.pool.map_async(_crosscheck_one, todo)
+
+    @classmethod
+    def crosscheck(cls, r):
+        if cls.pending is not None:
+            for entry_id, key, result in cls.pending.get():
+                cls.crosschecks[entry_id] = {**result, "key": key}
+            cls.pending = None
+            cls.pool.close()
+            cls.pool = None
+            cls.save_crosschecks()
+        return cls.crosschecks.get(r.id)
+
+    @classmethod
+    def save_crosschecks(cls):
+        import json
+
+        if cls.cache_path is not None:
+            data = {v["key"]: v for v in cls.crosschecks.values() if "key" in v}
+            cls.cache_path.parent.mkdir(parents=True, exist_ok=True)
+            cls.cache_path.write_text(json.dumps(data, sort_keys=True, indent=0))
+
+
+def _crosscheck_one(item):
+    from dataclasses import asdict
+
+    from identities.crosscheck import crosscheck
+
+    entry_id, key = item
+    return entry_id, key, asdict(crosscheck(Site.cat.entries[entry_id]))
+
 
 def load_synthetic(path):
     """A catalogue from every *.py file of a directory (the 1,000-entry scale benchmark)."""
@@ -210,12 +272,15 @@ def render_entry(r, docname, anchor):
         body.append(R.bullet(sentences))
     layout = R.layout_sentence(r)
     if layout:
-        body.append(R.para(R.strong("Layout. "), layout, " See ", R.doc_link("/conventions", "conventions"), "."))
+        other_words = R.other_layout_sentence(r) or ""
+        body.append(R.para(R.strong("Layout. "), layout, f" {other_words} See ",
+                           R.doc_link("/conventions", "conventions"), "."))
     sec += R.section("Variables and assumptions", f"{anchor}-variables", *body)
 
     if r.live:
         rep = Site.report(r)
         sec += R.noindex(R.section("How it is verified", f"{anchor}-verified", R.verification_paragraph(r, rep),
+                                   R.crosscheck_paragraph(Site.crosscheck(r)),
                                    R.code_block(R.record_source(r) or "# source not available", "python")))
     if r.references or r.derivation:
         items = [R.reference_text(x) + (f" Note: {x.note}" if x.note else "") for x in r.references]
@@ -333,10 +398,30 @@ class ErrataDirective(CatalogueWideDirective):
                 rep = Site.report(r)
                 evidence = f"holds on {len(rep.instances)} random instances (largest error {rep.max_score:.0e})"
             rows.append([R.para(R.xref(r.id), " ", r.title), src, r.errata, evidence])
-        if not rows:
-            return [R.para("No entry records an erratum yet.")]
-        return [R.table(["Entry (what holds)", "Source", "What the source says, and what is wrong", "Evidence"],
-                        rows, classes=["mc-errata"], widths=[3, 2, 6, 2])]
+        out = [R.table(["Entry (what holds)", "Source", "What the source says, and what is wrong", "Evidence"],
+                       rows, classes=["mc-errata"], widths=[3, 2, 6, 2])] if rows else \
+            [R.para("No entry records an erratum yet.")]
+        disagree = []
+        for r in Site.cat.entries.values():
+            cc = Site.crosscheck(r) if r.live else None
+            if cc and cc["status"] == "disagrees":
+                disagree.append([R.para(R.xref(r.id), " ", r.title), cc["detail"],
+                                 f"error {cc['error']:.1e}" if cc.get("error") is not None else "—"])
+        counts = {}
+        for r in Site.cat.entries.values():
+            cc = Site.crosscheck(r) if r.live else None
+            if cc:
+                counts[cc["status"]] = counts.get(cc["status"], 0) + 1
+        version = next((cc["sympy_version"] for cc in Site.crosschecks.values()), "")
+        body = [R.para(f"Entries that give f as a sympy matrix expression are differentiated by sympy {version} "
+                       "(`expr.diff(X)`) and compared with the entry on its first random instance: "
+                       + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) + ". Where sympy disagrees, "
+                       "the entry's own finite-difference check (on its page) shows which side is right.")]
+        if disagree:
+            body.append(R.table(["Entry", "What sympy gives", "Relative difference"], disagree,
+                                classes=["mc-errata"], widths=[4, 6, 2]))
+        out.append(R.section("Where sympy disagrees", "errata-sympy", *body))
+        return out
 
 
 class VocabularyDirective(CatalogueWideDirective):
@@ -412,6 +497,7 @@ def missing_reference(app, env, node, contnode):
 def builder_inited(app):
     Site.load(app)
     write_stubs(app)
+    Site.start_crosschecks(app.outdir)
     # KaTeX's stylesheet and fonts, from the pinned npm package, served by the site itself
     dist = ROOT / "node_modules" / "katex" / "dist"
     if not (dist / "katex.min.css").exists():
