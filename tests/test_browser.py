@@ -99,7 +99,7 @@ def test_cite_box_holds_the_pages_own_permanent_url(entry_pages):
 
 def test_other_pages_render_their_math(site, page):
     for path in ("index.html", "conventions.html", "concordance.html", "errata.html", "topics/traces.html",
-                 "tutorials/layouts.html"):
+                 "tutorials/layouts.html", "tutorials/neuron.html", "tutorials/your_identity.html"):
         page.goto(site.url + path)
         got = page.evaluate(PAGE_PROBE)
         assert got["errors"] == 0 and got["unrendered"] == 0, path
