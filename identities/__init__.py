@@ -21,6 +21,11 @@ from .verify import Report, verify
 __version__ = "0.1.0"
 
 
+def todo(what: str):
+    """A placeholder for a checker not written yet (used by scaffolded records): always raises."""
+    raise NotImplementedError(f"TODO: {what}")
+
+
 def evaluate(record, instance):
     """Both sides of ``record`` on ``instance``: (reference values, claimed values) as lists of arrays.
 
@@ -35,5 +40,5 @@ def evaluate(record, instance):
 __all__ = [
     "SOURCES", "Reference", "cookbook", "parr_howard", "ref", "Catalogue", "catalogue", "load", "load_file",
     "Change", "Derivative", "Differential", "Equality", "Hessian", "Identity", "Matrix", "Problem", "Scalar", "Var",
-    "Vector", "Withdrawal", "Instance", "draw", "Report", "verify", "evaluate", "__version__",
+    "Vector", "Withdrawal", "Instance", "draw", "Report", "verify", "evaluate", "todo", "__version__",
 ]

@@ -42,6 +42,8 @@ RULES = {
     "MC023": "the same claim already exists under another id",
     "MC024": "a cross-reference (related, replaced_by) names an unknown id",
     "MC025": "advisory: all matrices are square; use rectangular shapes where the claim allows",
+    "MC026": "an unfinished scaffold (TODO in the title or LaTeX)",
+    "MC027": "KaTeX (the site's math renderer) cannot render the LaTeX",
 }
 ADVISORY = {"MC025"}
 
@@ -137,6 +139,53 @@ def verification_problems(r, report=None) -> list[Problem]:
     return out
 
 
+_KATEX_SCRIPT = r"""
+const katex = require(process.argv[1]);
+let input = "";
+process.stdin.on("data", d => input += d);
+process.stdin.on("end", () => {
+  const out = JSON.parse(input).map(tex => {
+    try { katex.renderToString(tex, {displayMode: true, throwOnError: true}); return null; }
+    catch (e) { return String(e.message || e); }
+  });
+  process.stdout.write(JSON.stringify(out));
+});
+"""
+
+
+def _katex_path():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    for candidate in (root / "node_modules" / "katex" / "dist" / "katex.min.js",):
+        if candidate.exists():
+            return candidate
+    try:
+        import sphinxcontrib.katex as sk
+        bundled = Path(sk.__file__).with_name("katex.min.js")
+        return bundled if bundled.exists() else None
+    except ImportError:
+        return None
+
+
+def katex_problems(records) -> list[Problem]:
+    """Render every piece of LaTeX with KaTeX, as the site does; None if KaTeX or node is missing."""
+    import json
+    import shutil
+    import subprocess
+
+    katex, node = _katex_path(), shutil.which("node")
+    if katex is None or node is None:
+        return None
+    items = [(r, name, text) for r in records for name, text in r.latex_fields()]
+    proc = subprocess.run([node, "-e", _KATEX_SCRIPT, str(katex)], input=json.dumps([t for _, _, t in items]),
+                          capture_output=True, text=True, timeout=120)
+    if proc.returncode != 0:
+        raise RuntimeError(f"KaTeX check failed to run: {proc.stderr[-500:]}")
+    return [r.problem("MC027", name, f"KaTeX cannot render it: {err}")
+            for (r, name, _), err in zip(items, json.loads(proc.stdout)) if err]
+
+
 def run(cat: Catalogue, new_only=False) -> list[Problem]:
     """Every problem in the catalogue (errors and advisories)."""
     fresh = set(cat.entries) - set(published()) if new_only else None
@@ -147,6 +196,12 @@ def run(cat: Catalogue, new_only=False) -> list[Problem]:
         probs += tautology_problems(r)
         probs += verification_problems(r)
     probs += advisories(cat)
+    rendered = katex_problems([r for r in cat.entries.values() if fresh is None or r.id in fresh])
+    if rendered is None:
+        print("audit: KaTeX or node not found: LaTeX rendering not checked (make html installs it)",
+              file=sys.stderr)
+    else:
+        probs += rendered
     if fresh is not None:
         probs = [p for p in probs if p.id in fresh or not p.id]
     return probs

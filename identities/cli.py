@@ -142,10 +142,12 @@ def cmd_check(args):
             failed += 1
             print(f"FAIL  {r.id}  {r.title}\n{rep.describe_failure(r)}", file=sys.stderr)
     print(f"{len(records) - failed} of {len(records)} entries verified; {len(problems)} problems", file=sys.stderr)
-    if args.preview and paths:
-        from tools.preview import preview  # the site's renderer, optional
-        for r in records:
-            print(f"preview: {preview(r)}")
+    if args.preview:
+        from tools.preview import preview  # the site's renderer: needs the docs dependencies
+
+        files = sorted({r.file for r in records if r.file})
+        for page in preview(files):
+            print(f"preview: {page}")
     return 1 if failed or problems or not records else 0
 
 

@@ -188,6 +188,8 @@ class Identity:
         for name in ("title", "latex"):
             if not isinstance(getattr(self, name), str) or not getattr(self, name).strip():
                 out.append(self.problem("MC003", name, f"'{name}' must be a non-empty string"))
+            elif "TODO" in getattr(self, name):
+                out.append(self.problem("MC026", name, "still says TODO: fill in the scaffold"))
         if not isinstance(self.variables, dict) or not self.variables:
             out.append(self.problem("MC004", "variables", "variables must be a non-empty dict name -> "
                                     "Scalar()/Vector(n)/Matrix(m, n)"))

@@ -1,0 +1,111 @@
+"""Site benchmark: clean build, incremental rebuild after editing one record, page size, and the
+clean build of synthetic catalogues of 300 and 1,000 entries (the scale test).
+
+    python tools/bench_site.py          (make bench-site)
+
+Prints figures; asserts nothing. Builds go to a temporary directory; the one record edited for the
+incremental rebuild is restored afterwards.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+TEMPLATE = '''
+Derivative(
+    id="{id}",
+    title="Synthetic entry {k}: gradient of tr(AXB)",
+    latex=r"\\frac{{\\partial}}{{\\partial X}}\\operatorname{{tr}}(AXB) = A^{{\\top}}B^{{\\top}}",
+    variables={{"A": Matrix("p", "n"), "X": Matrix("n", "m"), "B": Matrix("m", "p")}},
+    wrt="X",
+    layout="denominator",
+    f=lambda A, X, B: np.trace(A @ X @ B),
+    claimed=lambda A, X, B: A.T @ B.T,
+    differential=r"\\mathrm{{d}}\\operatorname{{tr}}(AXB) = \\operatorname{{tr}}(A\\,\\mathrm{{d}}X\\,B)",
+    notes="A generated entry for the scale benchmark: the same shape of page as a real one.",
+    references=[cookbook(101)],
+    aliases=["synthetic", "trace of a product of three matrices"],
+)
+'''
+
+
+def build(out: Path, *extra, env=None) -> float:
+    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-c", str(ROOT), "-d", str(out / ".doctrees"),
+           *extra, str(ROOT / "docs"), str(out)]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    dt = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed:\n{proc.stderr[-3000:]}")
+    return dt
+
+
+def synthetic(folder: Path, count: int, topics: int = 15):
+    from identities.model import ID_ALPHABET
+
+    folder.mkdir(parents=True, exist_ok=True)
+    k = 0
+    for t in range(topics):
+        lines = ["import numpy as np", "from identities import Derivative, Matrix, cookbook", ""]
+        for _ in range(count // topics + (t < count % topics)):
+            tag = "".join(ID_ALPHABET[(k // 34 ** i) % 34] for i in range(3)) + "Z"
+            lines.append(TEMPLATE.format(id=tag, k=k))
+            k += 1
+        (folder / f"topic_{t:02d}.py").write_text("\n".join(lines))
+
+
+def sizes(out: Path):
+    pages = sorted((out / "id").glob("*.html"))
+    kb = [p.stat().st_size / 1024 for p in pages]
+    return statistics.median(kb), max(kb), len(pages)
+
+
+def main() -> int:
+    tmp = Path(tempfile.mkdtemp(prefix="mc-bench-"))
+    try:
+        real = tmp / "real"
+        t_clean = build(real)
+        med, big, n = sizes(real)
+        print(f"real site: {n} entry pages; clean build {t_clean:.1f} s; entry page HTML median {med:.1f} KB, "
+              f"largest {big:.1f} KB")
+        t_noop = build(real)
+        print(f"rebuild with nothing changed: {t_noop:.1f} s")
+
+        record_file = ROOT / "identities" / "entries" / "traces.py"
+        original = record_file.read_text()
+        try:
+            record_file.write_text(original.replace('aliases=["trace of product"',
+                                                    'aliases=["trace of product", "edited for the benchmark"', 1))
+            t_inc = build(real)
+        finally:
+            record_file.write_text(original)
+        print(f"incremental rebuild after editing one record (GWJ1): {t_inc:.1f} s")
+        build(real)  # back to the committed state
+
+        no_tutorials = ["-D", "exclude_patterns=_build,tutorials,citing.rst"]
+        results = {}
+        for count in (300, 1000):
+            folder = tmp / f"synthetic-{count}"
+            synthetic(folder, count)
+            out = tmp / f"site-{count}"
+            results[count] = build(out, *no_tutorials, env={"MC_CATALOGUE_DIR": str(folder)})
+            med, big, n = sizes(out)
+            print(f"synthetic catalogue of {n} entries: clean build {results[count]:.1f} s; entry page median "
+                  f"{med:.1f} KB, largest {big:.1f} KB")
+        print(f"scale: 1,000 entries take {results[1000] / results[300]:.2f}x the time of 300 (linear would be 3.33x)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
