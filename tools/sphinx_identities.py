@@ -528,9 +528,22 @@ def env_get_outdated(app, env, added, changed, removed):
     return [d for d in domain.data["catalogue_docs"] if d in env.found_docs]
 
 
+def strip_execution_times(outdir):
+    """The executed notebooks copied into the site carry the time each cell ran; drop it, so that
+    two builds of the same commit are identical."""
+    import json
+
+    for nb in Path(outdir).rglob("*.ipynb"):
+        data = json.loads(nb.read_text())
+        for cell in data.get("cells", []):
+            cell.get("metadata", {}).pop("execution", None)
+        nb.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+
+
 def build_finished(app, exception):
     if exception is not None or app.builder.format != "html":
         return
+    strip_execution_times(app.outdir)
     env = dict(os.environ)
     # Only the article is indexed; math (its words are TeX tokens), code, tables listing other
     # entries and page boilerplate are left out, so that words people type decide the ranking.

@@ -1,0 +1,135 @@
+"""Builds that can be trusted: no network, identical output from the same commit, no broken links,
+and pages that keep their promises (history, withdrawal)."""
+import filecmp
+import html.parser
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from urllib.parse import unquote, urldefrag
+
+import pytest
+
+from .site_helpers import ROOT, sphinx_build
+
+
+def _offline_prefix():
+    """A command prefix that runs in a network namespace with only loopback, or None."""
+    if not shutil.which("unshare") or not shutil.which("ip"):
+        return None
+    probe = subprocess.run(["unshare", "-n", "sh", "-c", "ip link set lo up"], capture_output=True)
+    return ["unshare", "-n", "sh", "-c"] if probe.returncode == 0 else None
+
+
+@pytest.fixture(scope="module")
+def offline_build(tmp_path_factory):
+    prefix = _offline_prefix()
+    if prefix is None:
+        pytest.skip("cannot create a network namespace here (needs unshare and ip, as root): "
+                    "the offline build is not tested")
+    out = tmp_path_factory.mktemp("offline") / "html"
+    cmd = (f"ip link set lo up && exec {sys.executable} -m sphinx -b html -q -W --keep-going -c {ROOT} "
+           f"-d {out / '.doctrees'} {ROOT / 'docs'} {out}")
+    proc = subprocess.run([*prefix, cmd], cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    assert proc.returncode == 0, f"the build needs the network, or failed:\n{proc.stderr[-4000:]}"
+    return out
+
+
+def test_the_build_does_not_touch_the_network(offline_build):
+    # built in a namespace with no route anywhere but loopback, with warnings as errors
+    assert (offline_build / "index.html").exists() and (offline_build / "pagefind" / "pagefind.js").exists()
+
+
+def test_two_clean_builds_of_one_commit_are_identical(built_site, offline_build):
+    differ = []
+
+    def walk(cmp, prefix=""):
+        differ.extend(prefix + n for n in cmp.diff_files + cmp.left_only + cmp.right_only if n != ".doctrees")
+        for name, sub in cmp.subdirs.items():
+            if name != ".doctrees":
+                walk(sub, prefix + name + "/")
+
+    walk(filecmp.dircmp(built_site, offline_build, ignore=[".doctrees"]))
+    # dircmp compares sizes and times shallowly; compare contents where it did not flag a difference
+    for path in built_site.rglob("*"):
+        rel = path.relative_to(built_site)
+        if path.is_file() and rel.parts[0] != ".doctrees" and str(rel) not in differ:
+            if path.read_bytes() != (offline_build / rel).read_bytes():
+                differ.append(str(rel))
+    assert not differ, f"files that differ between two clean builds: {sorted(differ)[:20]}"
+
+
+class _Links(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "a" and "name" in a:
+            self.ids.add(a["name"])
+        for key in ("href", "src"):
+            if a.get(key) and tag in ("a", "link", "script", "img"):
+                self.links.append(a[key])
+
+
+def test_no_broken_internal_links_or_anchors(built_site):
+    # pages of the site; _static holds the theme's template fragments, not pages
+    pages = {p: _Links() for p in built_site.rglob("*.html") if not {".doctrees", "_static"} & set(p.parts)}
+    for p, parser in pages.items():
+        parser.feed(p.read_text())
+    broken = []
+    for page, parser in pages.items():
+        for link in parser.links:
+            if link.startswith(("http:", "https:", "mailto:", "javascript:", "data:")):
+                continue
+            target, frag = urldefrag(link)
+            dest = (page.parent / unquote(target.split("?")[0])).resolve() if target else page
+            if dest.is_dir():
+                dest = dest / "index.html"
+            if not dest.exists():
+                broken.append(f"{page.relative_to(built_site)} -> {link}")
+            elif frag and dest.suffix == ".html" and unquote(frag) not in pages[dest].ids:
+                broken.append(f"{page.relative_to(built_site)} -> {link} (no such anchor)")
+    assert not broken, f"{len(broken)} broken links, e.g.:\n" + "\n".join(broken[:20])
+
+
+HISTORY = textwrap.dedent('''
+    import numpy as np
+    from identities import Change, Derivative, Vector, Withdrawal, cookbook
+
+    Derivative(
+        id="HS01", title="Gradient of a linear form, corrected",
+        latex=r"\\frac{\\partial a^{\\top}x}{\\partial x} = a",
+        variables={"a": Vector("n"), "x": Vector("n")}, wrt="x", layout="denominator",
+        f=lambda a, x: a @ x, claimed=lambda a, x: a, references=[cookbook(69)], aliases=["linear form"],
+        history=[Change("2026-12-01", "0.2.0", "stated the layout", "readers asked which layout it uses")],
+    )
+
+    Derivative(
+        id="HS02", title="Gradient of a linear form, first version",
+        latex=r"\\frac{\\partial x^{\\top}a}{\\partial x} = a",
+        variables={"a": Vector("n"), "x": Vector("n")}, wrt="x", layout="denominator",
+        f=lambda a, x: x @ a, claimed=lambda a, x: a, references=[cookbook(69)], aliases=["linear form old"],
+        withdrawn=Withdrawal("2026-12-02", "a duplicate of HS01", replaced_by="HS01"),
+    )
+''')
+
+
+def test_history_and_withdrawal_are_on_the_pages(tmp_path):
+    (tmp_path / "records").mkdir()
+    (tmp_path / "records" / "history.py").write_text(HISTORY)
+    out = tmp_path / "html"
+    proc = sphinx_build(out, "-D", "exclude_patterns=_build,tutorials,citing.rst", warnings_as_errors=False,
+                        env={"MC_CATALOGUE_DIR": str(tmp_path / "records")})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    corrected = (out / "id" / "HS01.html").read_text()
+    assert "stated the layout" in corrected and "readers asked which layout it uses" in corrected
+    withdrawn = (out / "id" / "HS02.html").read_text()
+    assert "Withdrawn on 2026-12-02: a duplicate of HS01" in withdrawn
+    assert 'href="HS01.html#mc-hs01"' in withdrawn      # points to its replacement
+    assert "Cite this" in withdrawn                       # and stays citable
