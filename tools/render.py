@@ -32,26 +32,30 @@ KIND_WORDS = {
 
 
 @functools.lru_cache(maxsize=None)
-def _file_calls(path: str):
+def _file_sources(path: str) -> dict:
+    """id -> the source text of the call that builds that record, for every record in a file."""
     text = Path(path).read_text()
-    tree = ast.parse(text)
-    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-             and n.func.id in {"Equality", "Derivative", "Differential", "Hessian"}]
-    return text, calls
+    lines = text.splitlines(keepends=True)
+    out = {}
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                node.func.id in {"Equality", "Derivative", "Differential", "Hessian"}:
+            for kw in node.keywords:
+                if kw.arg == "id" and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
+                    # ast's column offsets count UTF-8 bytes
+                    seg = [ln.encode() for ln in lines[node.lineno - 1:node.end_lineno]]
+                    seg[-1] = seg[-1][:node.end_col_offset]
+                    seg[0] = seg[0][node.col_offset:]
+                    out.setdefault(kw.value.value, b"".join(seg).decode())
+    return out
 
 
 def record_source(record) -> str:
     """The record's own source text: the call that builds it, as written."""
     try:
-        text, calls = _file_calls(record.file)
+        return _file_sources(record.file).get(record.id, "")
     except (OSError, SyntaxError):
         return ""
-    for call in calls:
-        if call.lineno <= record.line <= call.end_lineno:
-            for kw in call.keywords:
-                if kw.arg == "id" and isinstance(kw.value, ast.Constant) and kw.value.value == record.id:
-                    return ast.get_source_segment(text, call, padded=False) or ""
-    return ""
 
 
 def digest(*parts) -> str:

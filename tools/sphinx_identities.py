@@ -62,6 +62,20 @@ class Site:
         cls.base_url = app.config.html_baseurl.rstrip("/") + "/"
         cls.version = app.config.release
 
+    _by_eq = None
+
+    @classmethod
+    def by_equation(cls) -> dict:
+        """Cookbook equation number -> ids citing it, in catalogue order."""
+        if cls._by_eq is None or cls._by_eq[0] is not cls.cat:
+            index: dict = {}
+            for e in cls.cat.entries.values():
+                for ref in e.references:
+                    if ref.eq is not None and e.id not in index.setdefault(ref.eq, []):
+                        index[ref.eq].append(e.id)
+            cls._by_eq = (cls.cat, index)
+        return cls._by_eq[1]
+
     @classmethod
     def report(cls, r):
         if r.id not in cls.reports:
@@ -110,7 +124,7 @@ class Site:
             cls.pool.close()
             cls.pool = None
             cls.save_crosschecks()
-        return cls.crosschecks.get(r.id)
+        return cls.crosschecks.get(r.id) if r is not None else None
 
     @classmethod
     def save_crosschecks(cls):
@@ -166,11 +180,10 @@ def entry_digest(r) -> str:
 
 def related_ids(r) -> list[str]:
     out = [i for i in r.related if i in Site.cat.entries]
-    eqs = {ref.eq for ref in r.references if ref.eq is not None}
-    if eqs:
-        for other in Site.cat.entries.values():
-            if other.id != r.id and other.id not in out and any(ref.eq in eqs for ref in other.references):
-                out.append(other.id)
+    for eq in sorted({ref.eq for ref in r.references if ref.eq is not None}):
+        for other in Site.by_equation().get(eq, ()):
+            if other != r.id and other not in out:
+                out.append(other)
     if r.withdrawn is not None and r.withdrawn.replaced_by and r.withdrawn.replaced_by not in out:
         out.insert(0, r.withdrawn.replaced_by)
     return out[:12]
@@ -280,7 +293,7 @@ def render_entry(r, docname, anchor):
     if r.live:
         rep = Site.report(r)
         sec += R.noindex(R.section("How it is verified", f"{anchor}-verified", R.verification_paragraph(r, rep),
-                                   R.crosscheck_paragraph(Site.crosscheck(r)),
+                                   crosscheck_placeholder(entry=r.id),
                                    R.code_block(R.record_source(r) or "# source not available", "python")))
     if r.references or r.derivation:
         items = [R.reference_text(x) + (f" Note: {x.note}" if x.note else "") for x in r.references]
@@ -305,7 +318,7 @@ def render_entry(r, docname, anchor):
     cite = nodes.container(classes=["mc-cite"])
     cite += R.para(R.strong("Permanent URL: "), nodes.reference(url, url, refuri=url, classes=["mc-permalink"]))
     cite += R.para(R.plain_citation(r, url, Site.version), classes=["mc-cite-text"])
-    cite += R.code_block(R.bibtex(r, url, Site.version, year), "bibtex", classes=["mc-bibtex"])
+    cite += R.code_block(R.bibtex(r, url, Site.version, year), "none", classes=["mc-bibtex"])
     sec += R.noindex(R.section("Cite this", f"{anchor}-cite", cite))
     return sec
 
@@ -401,25 +414,7 @@ class ErrataDirective(CatalogueWideDirective):
         out = [R.table(["Entry (what holds)", "Source", "What the source says, and what is wrong", "Evidence"],
                        rows, classes=["mc-errata"], widths=[3, 2, 6, 2])] if rows else \
             [R.para("No entry records an erratum yet.")]
-        disagree = []
-        for r in Site.cat.entries.values():
-            cc = Site.crosscheck(r) if r.live else None
-            if cc and cc["status"] == "disagrees":
-                disagree.append([R.para(R.xref(r.id), " ", r.title), cc["detail"],
-                                 f"error {cc['error']:.1e}" if cc.get("error") is not None else "—"])
-        counts = {}
-        for r in Site.cat.entries.values():
-            cc = Site.crosscheck(r) if r.live else None
-            if cc:
-                counts[cc["status"]] = counts.get(cc["status"], 0) + 1
-        version = next((cc["sympy_version"] for cc in Site.crosschecks.values()), "")
-        body = [R.para(f"Entries that give f as a sympy matrix expression are differentiated by sympy {version} "
-                       "(`expr.diff(X)`) and compared with the entry on its first random instance: "
-                       + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) + ". Where sympy disagrees, "
-                       "the entry's own finite-difference check (on its page) shows which side is right.")]
-        if disagree:
-            body.append(R.table(["Entry", "What sympy gives", "Relative difference"], disagree,
-                                classes=["mc-errata"], widths=[4, 6, 2]))
+        body = [sympy_errata_placeholder()]
         out.append(R.section("Where sympy disagrees", "errata-sympy", *body))
         return out
 
@@ -439,6 +434,49 @@ class VocabularyDirective(CatalogueWideDirective):
 
 # --------------------------------------------------------------------------------------------
 # Domain
+
+
+class crosscheck_placeholder(nodes.General, nodes.Element):
+    """Where an entry's sympy cross-check goes: filled in when the page is written, by which time the
+    cross-checks (started when the build began, in a second process) are done."""
+
+
+class sympy_errata_placeholder(nodes.General, nodes.Element):
+    """Where the list of sympy's disagreements goes on the errata page (filled in like the above)."""
+
+
+def sympy_errata_nodes():
+    disagree, counts = [], {}
+    for r in Site.cat.entries.values():
+        cc = Site.crosscheck(r) if r.live else None
+        if not cc:
+            continue
+        counts[cc["status"]] = counts.get(cc["status"], 0) + 1
+        if cc["status"] == "disagrees":
+            disagree.append([R.para(R.xref(r.id), " ", r.title), cc["detail"],
+                             f"error {cc['error']:.1e}" if cc.get("error") is not None else "—"])
+    version = next((cc["sympy_version"] for cc in Site.crosschecks.values()), "")
+    out = [R.para(f"Entries that give f as a sympy matrix expression are differentiated by sympy {version} "
+                  "(expr.diff(X)) and compared with the entry on its first random instance: "
+                  + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) + ". Where sympy disagrees, the "
+                  "entry's own finite-difference check (on its page) shows which side is right.")]
+    if disagree:
+        out.append(R.table(["Entry", "What sympy gives", "Relative difference"], disagree,
+                           classes=["mc-errata"], widths=[4, 6, 2]))
+    return out
+
+
+def fill_placeholders(app, doctree, docname):
+    for node in list(doctree.findall(crosscheck_placeholder)):
+        r = Site.cat.get(node["entry"])
+        node.replace_self(R.crosscheck_paragraph(Site.crosscheck(r) if r is not None else None))
+    for node in list(doctree.findall(sympy_errata_placeholder)):
+        new = sympy_errata_nodes()
+        # the table links entries: resolve those references like the rest of the page
+        container = nodes.container()
+        container.extend(new)
+        node.replace_self(container)
+        app.env.resolve_references(container, docname, app.builder)
 
 
 class IdentityDomain(Domain):
@@ -494,10 +532,11 @@ def missing_reference(app, env, node, contnode):
 # Events
 
 
-def builder_inited(app):
+def config_inited(app, config):
+    """Everything that changes the configuration happens here, before Sphinx compares it with the
+    last build's: done later, every build would look reconfigured."""
     Site.load(app)
     write_stubs(app)
-    Site.start_crosschecks(app.outdir)
     # KaTeX's stylesheet and fonts, from the pinned npm package, served by the site itself
     dist = ROOT / "node_modules" / "katex" / "dist"
     if not (dist / "katex.min.css").exists():
@@ -507,9 +546,17 @@ def builder_inited(app):
     if not (target / "katex.min.css").exists():
         shutil.copytree(dist / "fonts", target / "fonts", dirs_exist_ok=True)
         shutil.copy2(dist / "katex.min.css", target / "katex.min.css")
-    app.config.html_static_path.append(str(static))
-    topics = [{"doc": f"topics/{s}", "title": t.title, "count": len(t.ids)} for s, t in Site.cat.topics.items() if t.ids]
-    app.config.html_context["mc_topics"] = topics
+    config.html_static_path = [*config.html_static_path, str(static)]
+    topics = [{"doc": f"topics/{s}", "title": t.title, "count": len(t.ids)} for s, t in Site.cat.topics.items()
+              if t.ids]
+    config.html_context = {**config.html_context, "mc_topics": topics}
+
+
+def builder_inited(app):
+    Site.start_crosschecks(app.outdir)
+    # the site searches with pagefind; Sphinx's own index is built only to compare the two
+    if app.builder.name == "html" and not app.config.mc_builtin_search:
+        app.builder.search = False
 
 
 def catalogue_digest() -> str:
@@ -540,6 +587,13 @@ def strip_execution_times(outdir):
         nb.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
 
 
+def collect_crosschecks(app, env):
+    """Collect the cross-checks in the main process once reading is done, before any parallel
+    writer is forked (a forked child cannot wait on the pool)."""
+    Site.crosscheck(None)
+    return []
+
+
 def build_finished(app, exception):
     if exception is not None or app.builder.format != "html":
         return
@@ -568,15 +622,25 @@ def escape_theme_text(app, pagename, templatename, context, doctree):
             context[key] = html.escape(context[key])
 
 
+def _skip(self, node):
+    raise nodes.SkipNode
+
+
 def setup(app):
     app.add_config_value("mc_catalogue_dir", "", "env")
+    app.add_config_value("mc_builtin_search", False, "html")
     app.add_domain(IdentityDomain)
     app.add_node(R.weighted, html=(R.visit_weighted, R.depart_weighted),
                  latex=(lambda s, n: None, lambda s, n: None), text=(lambda s, n: None, lambda s, n: None))
+    app.connect("config-inited", config_inited)
     app.connect("builder-inited", builder_inited)
     app.connect("missing-reference", missing_reference)
     app.connect("env-get-outdated", env_get_outdated)
     app.connect("build-finished", build_finished)
+    app.connect("doctree-resolved", fill_placeholders)
+    app.connect("env-updated", collect_crosschecks)
+    for placeholder in (crosscheck_placeholder, sympy_errata_placeholder):
+        app.add_node(placeholder, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
     app.connect("html-page-context", escape_theme_text, priority=900)
     return {"version": EXT_VERSION, "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": 1}
