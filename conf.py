@@ -41,6 +41,8 @@ html_static_path = ["docs/_static"]
 html_css_files = ["mc.css"]
 html_js_files = ["mc.js"]
 
+# the search page runs pagefind (Sphinx's own index is switched off by tools.sphinx_identities)
+html_additional_pages = {"search": "search.html"}
 html_theme = "sphinx_book_theme"
 html_title = "Tested Matrix Calculus Cookbook"
 html_copy_source = False

@@ -2,6 +2,9 @@
 
     python tools/bench_search.py [_build/html]
 
+Needs a build with Sphinx's own index as well (it is off by default):
+    sphinx-build -c . -D mc_builtin_search=1 docs _build/html
+
 Runs the query set of the tests (tests/search_queries.py) in headless Chromium against the
 site served on 127.0.0.1, and prints, per query, the rank of the expected entry under each
 engine and the time per query. Prints figures; asserts nothing.

@@ -307,7 +307,8 @@ def search_words(r, topic_title: str) -> str:
     tokens = set(re.findall(r"[A-Za-z]+", title.lower()))
     for key, word in _TITLE_WORDS.items():
         if (key in tokens) if key.isalpha() else (key in title):
-            words.append(word)
+            # the abbreviation itself too: in the title it is glued to its argument, vec(AXB)
+            words.append(f"{key} {word}" if key.isalpha() else word)
     if getattr(r, "variables", None) and getattr(r, "wrt", None) in r.variables:
         v = r.variables[r.wrt] if isinstance(r.wrt, str) else None
         out = {"vector": "Jacobian"} if v is not None and v.kind == "vector" and r.kind == "derivative" else {}

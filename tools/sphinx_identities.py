@@ -410,7 +410,10 @@ class ErrataDirective(CatalogueWideDirective):
             if r.live:
                 rep = Site.report(r)
                 evidence = f"holds on {len(rep.instances)} random instances (largest error {rep.max_score:.0e})"
-            rows.append([R.para(R.xref(r.id), " ", r.title), src, r.errata, evidence])
+            what_holds = nodes.container()
+            what_holds += R.para(R.xref(r.id), " ", r.title)
+            what_holds += R.para(R.math_inline(r"\displaystyle " + r.latex))
+            rows.append([what_holds, src, r.errata, evidence])
         out = [R.table(["Entry (what holds)", "Source", "What the source says, and what is wrong", "Evidence"],
                        rows, classes=["mc-errata"], widths=[3, 2, 6, 2])] if rows else \
             [R.para("No entry records an erratum yet.")]

@@ -645,7 +645,7 @@ Derivative(
     symbolic=lambda x: (x.T * x)[0, 0],
     notes="The gradient of the squared Euclidean norm ‖x‖₂².",
     references=[ref("wikipedia-matrix-calculus", "Scalar-by-vector identities"),
-                cookbook(81, note="with B = I")],
+                cookbook(81, note="with B = I"), cookbook(131, note="the same claim, written with the 2-norm")],
     aliases=["squared norm gradient", "derivative of x^T x", "sum of squares gradient", "gradient of ||x||^2"],
 )
 

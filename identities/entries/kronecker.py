@@ -127,7 +127,7 @@ Equality(
 
 Equality(
     id="DMEZ",
-    title="vec(AXB) = (Bᵀ⊗A) vec X",
+    title="The vec trick: vec of a product as a Kronecker product, vec(AXB) = (Bᵀ⊗A) vec X",
     latex=r"\operatorname{vec}(AXB) = (B^{\top} \otimes A)\operatorname{vec}(X)",
     variables={"A": Matrix("p", "m"), "X": Matrix("m", "n"), "B": Matrix("n", "q")},
     lhs=lambda A, X, B: vec(A @ X @ B),

@@ -53,8 +53,8 @@ Derivative(
     f=lambda X: np.trace(X),
     claimed=lambda X: np.eye(len(X)),
     differential=r"\mathrm{d}\operatorname{tr}(X) = \operatorname{tr}(\mathrm{d}X)",
-    references=[cookbook(99)],
-    aliases=["derivative of trace", "trace gradient", "d tr X", "gradient of trace of a matrix"],
+    references=[cookbook(99), cookbook(65, note="the sum of the eigenvalues is the trace")],
+    aliases=["gradient of the sum of eigenvalues", "derivative of trace", "trace gradient", "d tr X", "gradient of trace of a matrix"],
     symbolic=lambda X: sp.Trace(X),
 )
 
@@ -393,7 +393,7 @@ Derivative(
     layout="denominator",
     f=lambda A, X, B: np.trace(A @ np.linalg.inv(X) @ B),
     claimed=lambda A, X, B: -np.linalg.inv(X).T @ A.T @ B.T @ np.linalg.inv(X).T,
-    references=[cookbook(124)],
+    references=[cookbook(124), cookbook(63, note="the same result, in the Cookbook's section on inverses")],
     notes="The Cookbook also writes it as −(X⁻¹BAX⁻¹)ᵀ.",
     aliases=["trace of inverse", "derivative of trace with inverse", "trace A X^-1 B"],
     symbolic=lambda A, X, B: sp.Trace(A * sp.Inverse(X) * B),
