@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, assumptions, registry
-from .bibliography import SOURCES
-from .catalogue import Catalogue, catalogue, load, registry_problems
+from .catalogue import Catalogue, catalogue, load
 from .verify import verify
 
 

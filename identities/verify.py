@@ -109,11 +109,11 @@ class Report:
             what = (f"field '{r.field}': {r.error}" if r.error
                     else f"field '{CLAIM_FIELD[self.kind]}': error {r.score:.2e} exceeds tolerance "
                          f"{self.tolerance:.0e}: the claim disagrees with the definition")
-            lines.append(f"{where}entry {self.id} ({self.kind}) failed on instance seed={r.seed} [{r.sizes}]: {what}\n"
+            lines.append(f"{where}MC020 entry {self.id} ({self.kind}) failed on instance seed={r.seed} [{r.sizes}]: {what}\n"
                          f"  reproduce: python -m identities check {target} --seed {r.seed} --instances 1")
         if self.ok:
             for name in self.weak_mutations():
-                lines.append(f"{where}entry {self.id} ({self.kind}): the wrong answer '{name}' was accepted, so this "
+                lines.append(f"{where}MC021 entry {self.id} ({self.kind}): the wrong answer '{name}' was accepted, so this "
                              "check cannot fail; compare against an independent computation")
         return "\n".join(lines)
 

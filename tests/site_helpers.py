@@ -28,6 +28,19 @@ def sphinx_build(out: Path, *extra: str, env: dict | None = None, warnings_as_er
                           timeout=1800)
 
 
+def build_records(tmp_path: Path, name: str, source: str) -> Path:
+    """The site built from one file of records instead of the catalogue; returns the output folder."""
+    records = tmp_path / "records"
+    records.mkdir()
+    (records / f"{name}.py").write_text(source)
+    out = tmp_path / "html"
+    # pages that cite real entries (tutorials, citing) are left out: their links would dangle
+    proc = sphinx_build(out, "-D", "exclude_patterns=_build,tutorials,citing.rst", warnings_as_errors=False,
+                        env={"MC_CATALOGUE_DIR": str(records)})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return out
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

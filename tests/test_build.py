@@ -2,17 +2,15 @@
 and pages that keep their promises (history, withdrawal)."""
 import filecmp
 import html.parser
-import os
 import shutil
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 from urllib.parse import unquote, urldefrag
 
 import pytest
 
-from .site_helpers import ROOT, sphinx_build
+from .site_helpers import ROOT, build_records
 
 
 def _offline_prefix():
@@ -123,12 +121,7 @@ HISTORY = textwrap.dedent('''
 
 
 def test_history_and_withdrawal_are_on_the_pages(tmp_path):
-    (tmp_path / "records").mkdir()
-    (tmp_path / "records" / "history.py").write_text(HISTORY)
-    out = tmp_path / "html"
-    proc = sphinx_build(out, "-D", "exclude_patterns=_build,tutorials,citing.rst", warnings_as_errors=False,
-                        env={"MC_CATALOGUE_DIR": str(tmp_path / "records")})
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = build_records(tmp_path, "history", HISTORY)
     corrected = (out / "id" / "HS01.html").read_text()
     assert "stated the layout" in corrected and "readers asked which layout it uses" in corrected
     withdrawn = (out / "id" / "HS02.html").read_text()

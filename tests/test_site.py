@@ -8,7 +8,7 @@ from sphinx.util.inventory import InventoryFile
 import identities
 from tools import sphinx_identities
 
-from .site_helpers import ROOT, sphinx_build
+from .site_helpers import ROOT, build_records
 
 ENTRIES = list(identities.catalogue().entries.values())
 
@@ -116,12 +116,7 @@ HOSTILE = textwrap.dedent('''
 
 
 def test_record_text_cannot_inject_html(tmp_path):
-    (tmp_path / "records").mkdir()
-    (tmp_path / "records" / "hostile.py").write_text(HOSTILE)
-    out = tmp_path / "html"
-    proc = sphinx_build(out, "-D", "exclude_patterns=_build,tutorials,citing.rst", warnings_as_errors=False,
-                        env={"MC_CATALOGUE_DIR": str(tmp_path / "records")})
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = build_records(tmp_path, "hostile", HOSTILE)
     page = (out / "id" / "XSS1.html").read_text()
     assert "&lt;script&gt;alert(" in page and "<script>alert(" not in page
     assert "<img src=x" not in page and "&lt;img src=x" in page

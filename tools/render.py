@@ -17,7 +17,7 @@ from sphinx import addnodes
 
 from identities import assumptions as vocab
 from identities.bibliography import SOURCES
-from identities.model import Derivative, Differential, Equality, Hessian
+from identities.model import Derivative
 
 KIND_WORDS = {
     "equality": "Identity (both sides evaluated)",

@@ -25,7 +25,6 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-import identities
 from identities import registry
 from identities.catalogue import load
 from identities.verify import verify
@@ -366,7 +365,7 @@ class TopicsDirective(CatalogueWideDirective):
 
 class ConcordanceDirective(CatalogueWideDirective):
     def render(self):
-        cook, ph, other = {}, {}, {}
+        cook, ph = {}, {}
         for r in Site.cat.entries.values():
             for x in r.references:
                 if x.source == "matrix-cookbook-2012" and x.eq is not None:

@@ -8,7 +8,7 @@ singular value is not unique); each entry states where its formula holds.
 import numpy as np
 import sympy as sp
 
-from identities import Derivative, Matrix, Scalar, Vector, cookbook, ref
+from identities import Derivative, Matrix, Scalar, Vector, cookbook
 
 # The symbolic forms write a Euclidean norm as the 1 × 1 matrix (vᵀv)^(1/2): sympy 1.14 differentiates that
 # power of a matrix expression, but not sqrt of a scalar built from one.
