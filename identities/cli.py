@@ -135,7 +135,7 @@ def cmd_check(args):
         if rep.passed:
             killed, total = rep.mutation_kill_rate()
             if args.verbose or ids or paths:
-                print(f"ok  {r.id}  {r.title}  ({len(rep.instances)} instances, max error {rep.max_score:.1e}, "
+                print(f"ok  {r.id}  {r.title}  ({len(rep.instances)} instances, largest error {rep.max_raw:.1e}, "
                       f"tolerance {rep.tolerance:.0e}, {killed}/{total} wrong answers rejected)")
         else:
             failed += 1

@@ -59,6 +59,7 @@ class InstanceResult:
     score: float
     error: str = ""           # set when a checker failed outright
     field: str = ""
+    raw: float = float("nan")  # the discrepancy before the rounding-noise allowance
 
 
 @dataclass
@@ -78,6 +79,11 @@ class Report:
     @property
     def max_score(self) -> float:
         return max((r.score for r in self.instances), default=float("nan"))
+
+    @property
+    def max_raw(self) -> float:
+        """The largest discrepancy measured, rounding noise included: what pages and reports show."""
+        return max((r.raw for r in self.instances), default=float("nan"))
 
     @property
     def failing(self) -> list:
@@ -339,7 +345,9 @@ def probe(record: Identity, inst: Instance) -> Probe:
     raise TypeError(f"unknown kind of record: {type(record).__name__}")
 
 
-def score(p: Probe, claim=None) -> float:
+def score(p: Probe, claim=None, raw=False) -> float:
+    """The scale-free error of ``claim`` (default: the record's) against the references; with
+    ``raw``, the whole discrepancy, rounding noise included (what the pages report)."""
     claim = p.claim if claim is None else claim
     try:
         pred = p.predict(claim)
@@ -348,7 +356,7 @@ def score(p: Probe, claim=None) -> float:
     if any(np.shape(r) != np.shape(q) for r, q in zip(p.references, pred)):
         return float("inf")
     denom = max(max(float(np.linalg.norm(c)) for c in claim), max(float(np.linalg.norm(r)) for r in p.references))
-    noise = p.noise or [0.0] * len(p.references)
+    noise = [0.0] * len(p.references) if raw or not p.noise else p.noise
     # only the part of a discrepancy beyond the rounding noise of the reference counts against the claim
     err = max(max(0.0, float(np.linalg.norm(np.asarray(r) - np.asarray(q))) - n)
               for r, q, n in zip(p.references, pred, noise))
@@ -412,7 +420,7 @@ def verify(record: Identity, seed: int | None = None, instances: int | None = No
             report.instances.append(InstanceResult(s, inst.sizes_text(), float("inf"), str(exc), exc.field))
             continue
         probes.append(p)
-        report.instances.append(InstanceResult(s, inst.sizes_text(), score(p)))
+        report.instances.append(InstanceResult(s, inst.sizes_text(), score(p), raw=score(p, raw=True)))
     if isinstance(record, Derivative) and record.other_layout and report.ok:
         _verify_other_layout(record, report, seed, instances)
     if mutations and report.ok:

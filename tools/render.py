@@ -253,7 +253,7 @@ def verification_paragraph(r, report) -> nodes.Node:
     out = nodes.container(classes=["mc-verified"])
     status = "Verified" if report.passed else "NOT VERIFIED"
     out += para(strong(f"{status}: "), f"{len(report.instances)} random instances (sizes {sizes}); {what}. "
-                f"Largest scale-free error {report.max_score:.1e} against a tolerance of {report.tolerance:.0e}.")
+                f"Largest scale-free discrepancy {report.max_raw:.1e} against a tolerance of {report.tolerance:.0e}.")
     if rejected:
         out += para("The same check rejects wrong answers: " + ", ".join(words[n] for n in rejected) + ".")
     return out

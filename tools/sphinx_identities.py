@@ -408,7 +408,7 @@ class ErrataDirective(CatalogueWideDirective):
             evidence = "verified" if not r.live or Site.report(r).passed else "NOT VERIFIED"
             if r.live:
                 rep = Site.report(r)
-                evidence = f"holds on {len(rep.instances)} random instances (largest error {rep.max_score:.0e})"
+                evidence = f"holds on {len(rep.instances)} random instances (largest discrepancy {rep.max_raw:.0e})"
             what_holds = nodes.container()
             what_holds += R.para(R.xref(r.id), " ", r.title)
             what_holds += R.para(R.math_inline(r"\displaystyle " + r.latex))
