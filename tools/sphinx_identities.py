@@ -400,24 +400,26 @@ def _links(records):
 
 class ErrataDirective(CatalogueWideDirective):
     def render(self):
-        rows = []
+        blocks = []
         for r in Site.cat.entries.values():
             if not r.errata:
                 continue
-            src = "; ".join(x.text() for x in r.references) or "—"
-            evidence = "verified" if not r.live or Site.report(r).passed else "NOT VERIFIED"
+            block = nodes.container(classes=["mc-erratum"])
+            block += R.para(R.strong(", ".join(x.text() for x in r.references) or "No source"), " — see ",
+                            R.xref(r.id), " ", r.title)
+            block += R.para(R.strong("What the source says, and what is wrong. "), r.errata)
+            block += R.para(R.strong("What holds:"))
+            block += R.math_block(r.latex, self.env.docname)
             if r.live:
                 rep = Site.report(r)
-                evidence = f"holds on {len(rep.instances)} random instances (largest discrepancy {rep.max_raw:.0e})"
-            what_holds = nodes.container()
-            what_holds += R.para(R.xref(r.id), " ", r.title)
-            what_holds += R.para(R.math_inline(r"\displaystyle " + r.latex))
-            rows.append([what_holds, src, r.errata, evidence])
-        out = [R.table(["Entry (what holds)", "Source", "What the source says, and what is wrong", "Evidence"],
-                       rows, classes=["mc-errata"], widths=[3, 2, 6, 2])] if rows else \
+                block += R.para(R.strong("Evidence. "), f"The statement above is verified on {len(rep.instances)} "
+                                f"random instances (largest discrepancy {rep.max_raw:.0e}, tolerance "
+                                f"{rep.tolerance:.0e}); the same check rejects "
+                                f"{rep.mutation_kill_rate()[0]} wrong answers.")
+            blocks.append(block)
+        out = [R.section(f"Errata in the sources ({len(blocks)})", "errata-sources", *blocks)] if blocks else \
             [R.para("No entry records an erratum yet.")]
-        body = [sympy_errata_placeholder()]
-        out.append(R.section("Where sympy disagrees", "errata-sympy", *body))
+        out.append(R.section("Where sympy disagrees", "errata-sympy", sympy_errata_placeholder()))
         return out
 
 
