@@ -30,6 +30,7 @@ extensions = [
     "tools.sphinx_identities",
 ]
 
+mc_site = True  # this is the catalogue's own site: generate its pages (tools/sphinx_identities.py)
 # Where the site is published: the permanent URLs in every cite box start here.
 html_baseurl = os.environ.get("MC_BASEURL", "https://tested-matrix-calculus-cookbook.org/")
 mc_catalogue_dir = os.environ.get("MC_CATALOGUE_DIR", "")   # a synthetic catalogue, for the scale benchmark

@@ -123,3 +123,35 @@ def test_record_text_cannot_inject_html(tmp_path):
     assert "<iframe" not in page and "<b>bold</b>" not in page
     for other in out.rglob("*.html"):
         assert "<script>alert(" not in other.read_text(), other
+
+
+def _consumer(tmp_path, built_site, extensions, body):
+    """A separate Sphinx project that links our entries through intersphinx, built with -W."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "consumer"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        f"extensions = ['sphinx.ext.intersphinx', *{extensions!r}]\n"
+        f"intersphinx_mapping = {{'tmcc': ('https://tested-matrix-calculus-cookbook.org/', "
+        f"{str(built_site / 'objects.inv')!r})}}\n"
+    )
+    (src / "index.rst").write_text("Consumer\n========\n\n" + body + "\n")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "-n", str(src), str(out)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return (out / "index.html").read_text()
+
+
+def test_a_project_without_our_extension_links_an_entry_by_label(tmp_path, built_site):
+    page = _consumer(tmp_path, built_site, [], "See :ref:`tmcc:mc-gwj1` and :external+tmcc:ref:`this <mc-bjcg>`.")
+    assert "https://tested-matrix-calculus-cookbook.org/id/GWJ1.html#mc-gwj1" in page
+    assert "https://tested-matrix-calculus-cookbook.org/id/BJCG.html#mc-bjcg" in page
+
+
+def test_a_project_with_our_extension_links_an_entry_by_role(tmp_path, built_site):
+    page = _consumer(tmp_path, built_site, ["tools.sphinx_identities"], "See :mc:id:`GWJ1`.")
+    assert "id/GWJ1.html#mc-gwj1" in page

@@ -8,6 +8,9 @@
   std label ``mc-<id>`` (so projects without this extension can still ``:ref:`` it); the
   ``:mc:id:`` role links an entry.
 - ``build-finished`` runs pagefind over the built site for the search.
+
+Another project may load this extension just for the domain (``mc_site`` stays False): its
+``:mc:id:`` role then links our entries through intersphinx, and nothing else happens.
 """
 from __future__ import annotations
 
@@ -527,11 +530,6 @@ class IdentityDomain(Domain):
             yield k, f"{k}: {title}", "identity", docname, anchor, 1
 
 
-def missing_reference(app, env, node, contnode):
-    if node.get("refdomain") == "mc":
-        logger.warning(f"unknown entry id {node['reftarget']!r}", location=node, type="mc", subtype="ref")
-
-
 # --------------------------------------------------------------------------------------------
 # Events
 
@@ -539,6 +537,8 @@ def missing_reference(app, env, node, contnode):
 def config_inited(app, config):
     """Everything that changes the configuration happens here, before Sphinx compares it with the
     last build's: done later, every build would look reconfigured."""
+    if not config.mc_site:
+        return  # another project, here only for the mc domain (linking entries through intersphinx)
     Site.load(app)
     write_stubs(app)
     # KaTeX's stylesheet and fonts, from the pinned npm package, served by the site itself
@@ -557,6 +557,8 @@ def config_inited(app, config):
 
 
 def builder_inited(app):
+    if not app.config.mc_site:
+        return
     Site.start_crosschecks(app.outdir)
     # the site searches with pagefind; Sphinx's own index is built only to compare the two
     if app.builder.name == "html" and not app.config.mc_builtin_search:
@@ -571,6 +573,8 @@ def catalogue_digest() -> str:
 
 
 def env_get_outdated(app, env, added, changed, removed):
+    if not app.config.mc_site:
+        return []
     domain = env.get_domain("mc")
     now = catalogue_digest()
     if domain.data.get("digest") == now:
@@ -599,7 +603,7 @@ def collect_crosschecks(app, env):
 
 
 def build_finished(app, exception):
-    if exception is not None or app.builder.format != "html":
+    if exception is not None or app.builder.format != "html" or not app.config.mc_site:
         return
     strip_execution_times(app.outdir)
     env = dict(os.environ)
@@ -631,6 +635,7 @@ def _skip(self, node):
 
 
 def setup(app):
+    app.add_config_value("mc_site", False, "env")  # True: this is the catalogue's own site
     app.add_config_value("mc_catalogue_dir", "", "env")
     app.add_config_value("mc_builtin_search", False, "html")
     app.add_domain(IdentityDomain)
@@ -638,7 +643,6 @@ def setup(app):
                  latex=(lambda s, n: None, lambda s, n: None), text=(lambda s, n: None, lambda s, n: None))
     app.connect("config-inited", config_inited)
     app.connect("builder-inited", builder_inited)
-    app.connect("missing-reference", missing_reference)
     app.connect("env-get-outdated", env_get_outdated)
     app.connect("build-finished", build_finished)
     app.connect("doctree-resolved", fill_placeholders)
