@@ -44,6 +44,7 @@ RULES = {
     "MC025": "advisory: all matrices are square; use rectangular shapes where the claim allows",
     "MC026": "an unfinished scaffold (TODO in the title or LaTeX)",
     "MC027": "KaTeX (the site's math renderer) cannot render the LaTeX",
+    "MC028": "an id registered for one claim is used for another",
 }
 ADVISORY = {"MC025"}
 

@@ -152,6 +152,14 @@ def registry_problems(cat: Catalogue, path=registry.PATH) -> list[Problem]:
         if r.id not in seen:
             out.append(r.problem("MC017", "id", f"id {r.id} is not in the registry; run "
                                  "`python -m identities register` and commit identities/registry.jsonl"))
+    # rows registered before claim keys were recorded (version 0.1.0) carry none: nothing to compare
+    for row in rows:
+        r = cat.entries.get(row["id"])
+        if r is not None and row.get("claim") and row["claim"] != registry.claim_key(r) and not r.history:
+            out.append(r.problem("MC028", "id", f"id {r.id} was published for another claim "
+                                 f"({row.get('title', '')!r}); an id is never reused: get a fresh one with "
+                                 "`python -m identities new`, or, if this corrects that claim, say how in "
+                                 "history=[Change(...)]"))
     broken_files = {p.file for p in cat.problems}
     for row in rows:
         if row["id"] not in cat.entries:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from . import __version__, assumptions, registry
-from .catalogue import Catalogue, catalogue, load
+from .catalogue import Catalogue, catalogue, load, registry_problems
 from .verify import verify
 
 
@@ -124,6 +124,13 @@ def cmd_check(args):
     if not paths and not ids:
         records, problems = list(cat), list(cat.problems)
     records = list(dict.fromkeys(records))
+    if paths or ids:
+        # the audit's rules that concern these records alone
+        from .audit import katex_problems, tautology_problems
+
+        problems += [p for r in records for p in tautology_problems(r)]
+        problems += [p for p in registry_problems(cat) if p.code == "MC028" and p.id in {r.id for r in records}]
+        problems += katex_problems(records) or []
     for p in problems:
         print(p, file=sys.stderr)
     failed = 0

@@ -49,6 +49,17 @@ def fresh_id(taken) -> str:
             return tag
 
 
+def claim_key(record) -> str:
+    """What a registered id stands for, in a form that survives rewording: the kind of claim, the
+    variable it is about and the variables with their shapes. A record whose key differs from the
+    one its id was registered with is another claim under a recycled id, unless its history says
+    how it was corrected."""
+    wrt = getattr(record, "wrt", None)
+    wrt = ",".join(wrt) if isinstance(wrt, tuple) else (wrt or "")
+    shapes = ";".join(f"{n}:{'x'.join(map(str, v.shape))}" for n, v in sorted(record.variables.items()))
+    return f"{record.kind}|{wrt}|{shapes}"
+
+
 def append(records, version: str, path: Path = PATH, today: str | None = None) -> list[str]:
     """Register the ids of ``records`` not yet published; returns the ids added."""
     known = published(path)
@@ -57,8 +68,8 @@ def append(records, version: str, path: Path = PATH, today: str | None = None) -
     with path.open("a") as fh:
         for r in records:
             if r.id not in known:
-                fh.write(json.dumps({"id": r.id, "added": today, "version": version, "title": r.title},
-                                    ensure_ascii=False) + "\n")
+                fh.write(json.dumps({"id": r.id, "added": today, "version": version, "title": r.title,
+                                     "claim": claim_key(r)}, ensure_ascii=False) + "\n")
                 known[r.id] = {}
                 added.append(r.id)
     return added

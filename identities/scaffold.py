@@ -85,6 +85,8 @@ def new(args) -> int:
     if args.title:
         skeleton = skeleton.replace(skeleton.split('title="', 1)[1].split('",', 1)[0], args.title.replace('"', "'"), 1)
     path.write_text(text.rstrip("\n") + "\n\n" + skeleton)
+    # registered at once, so that the id cannot be handed out twice; the claim key is recorded by
+    # `register` once the record is filled in, so the rows of scaffolds carry none
     with registry.PATH.open("a") as fh:
         fh.write(json.dumps({"id": tag, "added": datetime.date.today().isoformat(), "version": __version__,
                              "title": args.title or "(scaffolded)"}, ensure_ascii=False) + "\n")

@@ -42,6 +42,7 @@ def test_registry_is_append_only_over_history():
 class _R:
     def __init__(self, id, title="t"):
         self.id, self.title, self.file, self.line = id, title, "x.py", 1
+        self.kind, self.variables, self.history = "equality", {}, []
 
     def problem(self, code, field, message):
         from identities.model import Problem
@@ -67,3 +68,23 @@ def test_append_registers_only_new_ids(tmp_path):
     again = registry.append([_R("AB12"), _R("EF56")], "0.1.1", path, today="2026-01-02")
     assert added == ["AB12", "CD34"] and again == ["EF56"]
     assert [r["id"] for r in registry.read(path)] == ["AB12", "CD34", "EF56"]
+
+
+def test_an_id_registered_for_one_claim_cannot_be_reused_for_another(tmp_path):
+    from identities import Derivative, Matrix, Vector, cookbook
+    from identities.model import Change
+
+    old = Derivative(id="RU01", title="old", latex=r"a", variables={"a": Vector("n")}, wrt="a",
+                     layout="denominator", f=lambda a: a @ a, claimed=lambda a: 2 * a, references=[cookbook(1)],
+                     aliases=["x"])
+    new = Derivative(id="RU01", title="new", latex=r"X", variables={"X": Matrix("m", "n")}, wrt="X",
+                     layout="denominator", f=lambda X: (X * X).sum(), claimed=lambda X: 2 * X,
+                     references=[cookbook(1)], aliases=["x"])
+    path = tmp_path / "registry.jsonl"
+    registry.append([old], "0.1.0", path, today="2026-01-01")
+    assert json.loads(path.read_text())["claim"] == "derivative|a|a:n"
+    codes = [p.code for p in registry_problems(Catalogue(entries={"RU01": new}), path)]
+    assert "MC028" in codes
+    # a correction that says so in its history keeps its id
+    new.history = [Change("2026-02-01", "0.2.0", "restated for matrices", "the vector case was too narrow")]
+    assert "MC028" not in [p.code for p in registry_problems(Catalogue(entries={"RU01": new}), path)]
