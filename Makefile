@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 KATEX  := node_modules/katex/dist/katex.min.css
-SPHINXOPTS ?=
+SPHINXOPTS ?= -j auto
 
 .PHONY: html test bench bench-site audit clean
 

@@ -39,7 +39,7 @@ Derivative(
 
 
 def build(out: Path, *extra, env=None) -> float:
-    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-c", str(ROOT), "-d", str(out / ".doctrees"),
+    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", "auto", "-c", str(ROOT), "-d", str(out / ".doctrees"),
            *extra, str(ROOT / "docs"), str(out)]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})})

@@ -53,7 +53,7 @@ class Site:
 
     @classmethod
     def load(cls, app):
-        extra_dir = app.config.mc_catalogue_dir
+        extra_dir = cls.catalogue_dir = app.config.mc_catalogue_dir
         if extra_dir:
             cls.cat = load_synthetic(extra_dir)
         else:
@@ -89,12 +89,12 @@ class Site:
     crosschecks: dict = {}
     cache_path: Path | None = None
     pending = None
-    pool = None
+    todo: dict = {}
+    catalogue_dir = ""
 
     @classmethod
     def start_crosschecks(cls, outdir):
         import json
-        import multiprocessing
 
         import sympy
 
@@ -114,17 +114,22 @@ class Site:
             else:
                 todo.append((r.id, key))
         if todo:
-            cls.pool = multiprocessing.get_context("fork").Pool(1)
-            cls.pending = cls.pool.map_async(_crosscheck_one, todo)
+            # a separate interpreter, not a fork: Sphinx's parallel build forks this process, and a
+            # child must not inherit a pool it cannot join
+            cls.todo = dict(todo)
+            cls.pending = subprocess.Popen(
+                [sys.executable, "-m", "tools.sphinx_identities", cls.catalogue_dir or "", *cls.todo],
+                cwd=ROOT, stdout=subprocess.PIPE, text=True)
 
     @classmethod
     def crosscheck(cls, r):
+        import json
+
         if cls.pending is not None:
-            for entry_id, key, result in cls.pending.get():
-                cls.crosschecks[entry_id] = {**result, "key": key}
+            out, _ = cls.pending.communicate()
+            for entry_id, result in json.loads(out or "{}").items():
+                cls.crosschecks[entry_id] = {**result, "key": cls.todo[entry_id]}
             cls.pending = None
-            cls.pool.close()
-            cls.pool = None
             cls.save_crosschecks()
         return cls.crosschecks.get(r.id) if r is not None else None
 
@@ -138,13 +143,17 @@ class Site:
             cls.cache_path.write_text(json.dumps(data, sort_keys=True, indent=0))
 
 
-def _crosscheck_one(item):
+def _crosscheck_main(argv) -> int:
+    """``python -m tools.sphinx_identities CATALOGUE_DIR ID...``: the cross-checks of those entries
+    as JSON on stdout (CATALOGUE_DIR empty: the catalogue itself)."""
+    import json
     from dataclasses import asdict
 
     from identities.crosscheck import crosscheck
 
-    entry_id, key = item
-    return entry_id, key, asdict(crosscheck(Site.cat.entries[entry_id]))
+    cat = load_synthetic(argv[0]) if argv[0] else load()
+    print(json.dumps({i: asdict(crosscheck(cat.entries[i])) for i in argv[1:] if i in cat.entries}))
+    return 0
 
 
 def load_synthetic(path):
@@ -556,9 +565,34 @@ def config_inited(app, config):
     config.html_context = {**config.html_context, "mc_topics": topics}
 
 
+def _katex_servers_end_with_their_process():
+    """sphinxcontrib-katex starts one node server per process and stops it at exit; the workers of
+    a parallel build leave through os._exit, which skips that, so a worker's server would outlive
+    the build. Multiprocessing's own finalizers do run there."""
+    import multiprocessing
+    import multiprocessing.util
+
+    from sphinxcontrib.katex import KaTeXServer
+
+    start = KaTeXServer.start.__func__
+    if getattr(start, "mc_patched", False):
+        return
+
+    def start_and_finalize(cls):
+        server = start(cls)
+        if multiprocessing.parent_process() is not None:
+            multiprocessing.util.Finalize(server, server.terminate, exitpriority=10)
+        return server
+
+    start_and_finalize.mc_patched = True
+    KaTeXServer.start = classmethod(start_and_finalize)
+
+
 def builder_inited(app):
     if not app.config.mc_site:
         return
+    if "sphinxcontrib.katex" in app.extensions:
+        _katex_servers_end_with_their_process()
     Site.start_crosschecks(app.outdir)
     # the site searches with pagefind; Sphinx's own index is built only to compare the two
     if app.builder.name == "html" and not app.config.mc_builtin_search:
@@ -652,3 +686,7 @@ def setup(app):
     app.connect("html-page-context", escape_theme_text, priority=900)
     return {"version": EXT_VERSION, "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": 1}
+
+
+if __name__ == "__main__":
+    sys.exit(_crosscheck_main(sys.argv[1:]))
