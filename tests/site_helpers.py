@@ -10,6 +10,8 @@ import sys
 import threading
 from pathlib import Path
 
+from tools import SPHINX_JOBS
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -20,7 +22,7 @@ def sphinx_build(out: Path, *extra: str, env: dict | None = None, warnings_as_er
     """A clean build of the site into ``out``; returns the finished process."""
     if out.exists():
         shutil.rmtree(out)
-    cmd = [sys.executable, "-m", "sphinx", "-b", builder, "-c", str(ROOT), "-q", "-j", "auto", "-d", str(out / ".doctrees")]
+    cmd = [sys.executable, "-m", "sphinx", "-b", builder, "-c", str(ROOT), "-q", "-j", SPHINX_JOBS, "-d", str(out / ".doctrees")]
     if warnings_as_errors:
         cmd += ["-W", "--keep-going"]
     cmd += [*extra, str(ROOT / "docs"), str(out)]

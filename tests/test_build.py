@@ -10,7 +10,7 @@ from urllib.parse import unquote, urldefrag
 
 import pytest
 
-from .site_helpers import ROOT, build_records
+from .site_helpers import ROOT, SPHINX_JOBS, build_records
 
 
 def _offline_prefix():
@@ -28,8 +28,8 @@ def offline_build(tmp_path_factory):
         pytest.skip("cannot create a network namespace here (needs unshare and ip, as root): "
                     "the offline build is not tested")
     out = tmp_path_factory.mktemp("offline") / "html"
-    cmd = (f"ip link set lo up && exec {sys.executable} -m sphinx -b html -q -j auto -W --keep-going -c {ROOT} "
-           f"-d {out / '.doctrees'} {ROOT / 'docs'} {out}")
+    cmd = (f"ip link set lo up && exec {sys.executable} -m sphinx -b html -q -j {SPHINX_JOBS} -W --keep-going "
+           f"-c {ROOT} -d {out / '.doctrees'} {ROOT / 'docs'} {out}")
     proc = subprocess.run([*prefix, cmd], cwd=ROOT, capture_output=True, text=True, timeout=1800)
     assert proc.returncode == 0, f"the build needs the network, or failed:\n{proc.stderr[-4000:]}"
     return out

@@ -20,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tools import SPHINX_JOBS  # noqa: E402 (needs ROOT on the path)
+
 TEMPLATE = '''
 Derivative(
     id="{id}",
@@ -39,7 +41,7 @@ Derivative(
 
 
 def build(out: Path, *extra, env=None) -> float:
-    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", "auto", "-c", str(ROOT), "-d", str(out / ".doctrees"),
+    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", SPHINX_JOBS, "-c", str(ROOT), "-d", str(out / ".doctrees"),
            *extra, str(ROOT / "docs"), str(out)]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})})

@@ -58,6 +58,22 @@ def record_source(record) -> str:
         return ""
 
 
+# what a reader reads but no check uses: editing these leaves the cross-check's outcome alone
+WORDS_ONLY = frozenset({"title", "latex", "references", "aliases", "differential", "notes", "derivation", "symbols",
+                        "conditions", "related", "history", "withdrawn", "errata", "other_layout"})
+
+
+def checked_source(record) -> str:
+    """The record's source without its words-only fields, normalised: a key for results computed
+    from what the record claims (a new alias must not redo them)."""
+    try:
+        call = ast.parse(record_source(record)).body[0].value
+    except (SyntaxError, IndexError, AttributeError):
+        return record_source(record)
+    call.keywords = [kw for kw in call.keywords if kw.arg not in WORDS_ONLY]
+    return ast.unparse(call)
+
+
 def digest(*parts) -> str:
     h = hashlib.sha256()
     for p in parts:

@@ -85,7 +85,7 @@ class Site:
         return cls.reports[r.id]
 
     # sympy cross-checks: seconds each, so they run in a second process while Sphinx reads, and
-    # their outcomes are kept next to the build, keyed by the record's source and sympy's version
+    # their outcomes are kept next to the build, keyed by what the record claims and sympy's version
     crosschecks: dict = {}
     cache_path: Path | None = None
     pending = None
@@ -95,9 +95,9 @@ class Site:
     @classmethod
     def start_crosschecks(cls, outdir):
         import json
+        from importlib.metadata import version
 
-        import sympy
-
+        sympy_version = version("sympy")  # importing sympy itself takes half a second
         cls.cache_path = Path(outdir).parent / ".mc-crosscheck.json"
         try:
             cached = json.loads(cls.cache_path.read_text())
@@ -108,18 +108,20 @@ class Site:
         for r in cls.cat.entries.values():
             if getattr(r, "symbolic", None) is None:
                 continue
-            key = R.digest(R.record_source(r), sympy.__version__)
+            key = R.digest(R.checked_source(r), sympy_version)
             if key in cached:
                 cls.crosschecks[r.id] = cached[key]
             else:
                 todo.append((r.id, key))
-        if todo:
+        cls.todo = dict(todo)
+        if len(todo) > 4:
             # a separate interpreter, not a fork: Sphinx's parallel build forks this process, and a
             # child must not inherit a pool it cannot join
-            cls.todo = dict(todo)
             cls.pending = subprocess.Popen(
                 [sys.executable, "-m", "tools.sphinx_identities", cls.catalogue_dir or "", *cls.todo],
                 cwd=ROOT, stdout=subprocess.PIPE, text=True)
+        elif todo:  # an edited record or two: cheaper here than in a new interpreter
+            cls.store_crosschecks(_crosschecks(cls.cat, cls.todo))
 
     @classmethod
     def crosscheck(cls, r):
@@ -127,11 +129,18 @@ class Site:
 
         if cls.pending is not None:
             out, _ = cls.pending.communicate()
-            for entry_id, result in json.loads(out or "{}").items():
-                cls.crosschecks[entry_id] = {**result, "key": cls.todo[entry_id]}
+            if cls.pending.returncode != 0:
+                logger.warning("the sympy cross-checks failed (exit status %s); entry pages say so",
+                               cls.pending.returncode, type="mc", subtype="crosscheck")
             cls.pending = None
-            cls.save_crosschecks()
+            cls.store_crosschecks(json.loads(out or "{}"))
         return cls.crosschecks.get(r.id) if r is not None else None
+
+    @classmethod
+    def store_crosschecks(cls, results: dict):
+        for entry_id, result in results.items():
+            cls.crosschecks[entry_id] = {**result, "key": cls.todo[entry_id]}
+        cls.save_crosschecks()
 
     @classmethod
     def save_crosschecks(cls):
@@ -143,16 +152,21 @@ class Site:
             cls.cache_path.write_text(json.dumps(data, sort_keys=True, indent=0))
 
 
-def _crosscheck_main(argv) -> int:
-    """``python -m tools.sphinx_identities CATALOGUE_DIR ID...``: the cross-checks of those entries
-    as JSON on stdout (CATALOGUE_DIR empty: the catalogue itself)."""
-    import json
+def _crosschecks(cat, ids) -> dict:
     from dataclasses import asdict
 
     from identities.crosscheck import crosscheck
 
+    return {i: asdict(crosscheck(cat.entries[i])) for i in ids if i in cat.entries}
+
+
+def _crosscheck_main(argv) -> int:
+    """``python -m tools.sphinx_identities CATALOGUE_DIR ID...``: the cross-checks of those entries
+    as JSON on stdout (CATALOGUE_DIR empty: the catalogue itself)."""
+    import json
+
     cat = load_synthetic(argv[0]) if argv[0] else load()
-    print(json.dumps({i: asdict(crosscheck(cat.entries[i])) for i in argv[1:] if i in cat.entries}))
+    print(json.dumps(_crosschecks(cat, argv[1:])))
     return 0
 
 
@@ -565,34 +579,56 @@ def config_inited(app, config):
     config.html_context = {**config.html_context, "mc_topics": topics}
 
 
-def _katex_servers_end_with_their_process():
-    """sphinxcontrib-katex starts one node server per process and stops it at exit; the workers of
-    a parallel build leave through os._exit, which skips that, so a worker's server would outlive
-    the build. Multiprocessing's own finalizers do run there."""
-    import multiprocessing
-    import multiprocessing.util
+def _katex_server_shared():
+    """sphinxcontrib-katex keeps a node server per process, reached through one socket connection.
+    The workers of a parallel build are forked: two writing to an inherited connection would read
+    each other's answers, and a server a worker started itself outlives it (workers leave through
+    os._exit, which skips atexit). So the main process starts the server before any fork, and
+    each worker opens its own connection to it (the server serves each connection apart)."""
+    import atexit
+    import socket
+    import tempfile
+    import time
 
     from sphinxcontrib.katex import KaTeXServer
 
-    start = KaTeXServer.start.__func__
-    if getattr(start, "mc_patched", False):
+    if KaTeXServer.katex_server is not None or os.name != "posix":
         return
+    rundir = Path(tempfile.mkdtemp(prefix="mc-katex-"))
+    path = rundir / "katex.sock"
+    process = subprocess.Popen(KaTeXServer.build_command(socket=path), stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, cwd=rundir)
 
-    def start_and_finalize(cls):
-        server = start(cls)
-        if multiprocessing.parent_process() is not None:
-            multiprocessing.util.Finalize(server, server.terminate, exitpriority=10)
-        return server
+    def connect(deadline=time.monotonic() + 10):
+        # the socket file appears when node binds it, a moment before it listens
+        while True:
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            try:
+                sock.connect(str(path))
+                return sock
+            except (FileNotFoundError, ConnectionRefusedError):
+                sock.close()
+                if time.monotonic() > deadline or process.poll() is not None:
+                    process.kill()
+                    shutil.rmtree(rundir, ignore_errors=True)
+                    raise RuntimeError("the KaTeX server (node) did not start") from None
+                time.sleep(0.005)
 
-    start_and_finalize.mc_patched = True
-    KaTeXServer.start = classmethod(start_and_finalize)
+    main = KaTeXServer.katex_server = KaTeXServer(rundir, process, connect())
+    atexit.register(main.terminate)
+
+    def connect_in_child():
+        if KaTeXServer.katex_server is main:
+            KaTeXServer.katex_server = KaTeXServer(rundir, process, connect())
+
+    os.register_at_fork(after_in_child=connect_in_child)
 
 
 def builder_inited(app):
     if not app.config.mc_site:
         return
-    if "sphinxcontrib.katex" in app.extensions:
-        _katex_servers_end_with_their_process()
+    if "sphinxcontrib.katex" in app.extensions and app.config.katex_prerender:
+        _katex_server_shared()
     Site.start_crosschecks(app.outdir)
     # the site searches with pagefind; Sphinx's own index is built only to compare the two
     if app.builder.name == "html" and not app.config.mc_builtin_search:

@@ -6,9 +6,9 @@ with the factors reversed, and the matrix chain rules for a scalar function of A
 back-propagation through a linear layer uses.
 """
 import numpy as np
-import sympy as sp
 
 from identities import Derivative, Differential, Matrix, Scalar, Vector, parr_howard, ref
+from identities.symbolic import sp
 
 # --------------------------------------------------------------------------------------------
 # Scalar chain rules (§2, §4.5.1, §4.5.2)

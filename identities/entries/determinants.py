@@ -6,9 +6,9 @@ log-determinant of a symmetric positive definite matrix with its Hessian, and th
 det(I + εA), whose Cookbook version (28) carries a spurious term.
 """
 import numpy as np
-import sympy as sp
 
 from identities import Derivative, Equality, Hessian, Matrix, Scalar, cookbook, ref
+from identities.symbolic import sp
 
 
 # The cofactor matrix: entry (i, j) is ∂det X/∂X_ij by Laplace expansion along row i.

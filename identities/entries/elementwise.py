@@ -6,9 +6,9 @@ present them: in numerator layout, where the rows of a Jacobian are the outputs 
 of a scalar is a row vector (a 1-D array here).
 """
 import numpy as np
-import sympy as sp
 
 from identities import Derivative, Matrix, Scalar, Vector, cookbook, parr_howard, ref
+from identities.symbolic import sp
 
 
 # the logistic sigmoid through tanh: no overflow, and computed differently from 1/(1 + e^-x)

@@ -6,9 +6,9 @@ quotients. Gradients of scalars have the shape of the variable (denominator layo
 vector maps are given in numerator layout, with the other layout alongside.
 """
 import numpy as np
-import sympy as sp
 
 from identities import Derivative, Differential, Hessian, Matrix, Scalar, Vector, cookbook, parr_howard, ref
+from identities.symbolic import sp
 
 mpow = np.linalg.matrix_power
 

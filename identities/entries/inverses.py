@@ -6,9 +6,9 @@ inverse in vec form, the derivative of a linear solve, and the differentials of 
 pseudo-inverse of a full-rank rectangular matrix.
 """
 import numpy as np
-import sympy as sp
 
 from identities import Derivative, Differential, Matrix, Scalar, Vector, cookbook, ref
+from identities.symbolic import sp
 
 
 # Y(x) = A + xB + x²C: shift A so that Y equals the well-conditioned sample of A at the drawn x.

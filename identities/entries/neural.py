@@ -9,9 +9,9 @@ entry says so in its conditions.
 import math
 
 import numpy as np
-import sympy as sp
 
 from identities import Derivative, Differential, Hessian, Matrix, Scalar, Vector, cookbook, parr_howard, ref
+from identities.symbolic import sp
 
 # Shared numerics: stable sigmoid, softmax (along the last axis) and log-sum-exp.
 

@@ -6,13 +6,12 @@ squares, regularisation and low-rank methods: Euclidean, Frobenius, spectral, nu
 singular value is not unique); each entry states where its formula holds.
 """
 import numpy as np
-import sympy as sp
 
 from identities import Derivative, Matrix, Scalar, Vector, cookbook
+from identities.symbolic import sp
 
 # The symbolic forms write a Euclidean norm as the 1 × 1 matrix (vᵀv)^(1/2): sympy 1.14 differentiates that
 # power of a matrix expression, but not sqrt of a scalar built from one.
-HALF = sp.S.Half
 
 
 def _norm2(v):
@@ -40,7 +39,7 @@ Derivative(
     notes="The gradient is the unit vector pointing from a to x: its length is 1 wherever it exists.",
     aliases=["derivative of Euclidean distance", "gradient of distance to a point", "two-norm gradient",
              "derivative of ||x - a||"],
-    symbolic=lambda x, a: ((x - a).T * (x - a)) ** HALF,
+    symbolic=lambda x, a: ((x - a).T * (x - a)) ** sp.S.Half,
 )
 
 Derivative(
@@ -77,7 +76,7 @@ Derivative(
     notes="Not differentiable at x = 0, where the subdifferential is the unit ball. The squared norm "
           "(Cookbook eq. 131, ∂‖x‖²₂/∂x = 2x) is the entry for xᵀx among the linear and quadratic forms.",
     aliases=["derivative of vector norm", "gradient of L2 norm", "derivative of ||x||", "norm gradient"],
-    symbolic=lambda x: (x.T * x) ** HALF,
+    symbolic=lambda x: (x.T * x) ** sp.S.Half,
 )
 
 Derivative(
@@ -115,7 +114,7 @@ Derivative(
     references=[cookbook(129, note="composed with the map x ↦ Ax")],
     derivation="Chain rule: the gradient of ‖r‖₂ is r/‖r‖₂ (eq. 129) and r = Ax − b has Jacobian A.",
     aliases=["derivative of residual norm", "gradient of ||Ax - b||", "unsquared least squares gradient"],
-    symbolic=lambda A, x, b: ((A * x - b).T * (A * x - b)) ** HALF,
+    symbolic=lambda A, x, b: ((A * x - b).T * (A * x - b)) ** sp.S.Half,
 )
 
 Derivative(

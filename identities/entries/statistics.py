@@ -6,9 +6,9 @@ symmetric: each entry says whether its gradient treats Σ as an unconstrained ma
 then also the gradient on symmetric matrices) or counts the independent entries.
 """
 import numpy as np
-import sympy as sp
 
 from identities import Derivative, Equality, Hessian, Matrix, Scalar, Vector, cookbook, ref
+from identities.symbolic import sp
 
 
 def gauss_logpdf(x, mu, Sigma):

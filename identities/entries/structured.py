@@ -7,9 +7,9 @@ derivatives by the independent entries, G + Gᵀ − G∘I, and the gradient on 
 matrices, (G + Gᵀ)/2, which is the one to use in gradient steps and in ⟨gradient, direction⟩.
 """
 import numpy as np
-import sympy as sp
 
 from identities import Derivative, Matrix, Vector, cookbook, ref
+from identities.symbolic import sp
 
 inv = np.linalg.inv
 

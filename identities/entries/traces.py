@@ -5,9 +5,9 @@ scalar by a matrix X has the shape of X (denominator layout). Rectangular factor
 with unequal sizes, so a misplaced transpose cannot hide behind a square matrix.
 """
 import numpy as np
-import sympy as sp
 
 from identities import Derivative, Matrix, Scalar, cookbook, ref
+from identities.symbolic import sp
 
 inv = np.linalg.inv
 mpow = np.linalg.matrix_power
