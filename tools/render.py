@@ -203,7 +203,12 @@ def other_layout_latex(r) -> tuple[str, str] | None:
         return None
     other = "numerator" if r.layout == "denominator" else "denominator"
     if r.other_layout:
-        return other, r.other_layout[0]
+        latex = r.other_layout[0]
+        # definitions the statement already gave ("L = …, h = …:\quad") are not repeated
+        head, sep, _ = r.latex.partition(":\\quad")
+        if sep and latex.startswith(head + sep):
+            latex = latex[len(head + sep):].lstrip()
+        return other, latex
     return None
 
 
