@@ -115,11 +115,13 @@ class Site:
                 todo.append((r.id, key))
         cls.todo = dict(todo)
         if len(todo) > 4:
-            # a separate interpreter, not a fork: Sphinx's parallel build forks this process, and a
-            # child must not inherit a pool it cannot join
-            cls.pending = subprocess.Popen(
-                [sys.executable, "-m", "tools.sphinx_identities", cls.catalogue_dir or "", *cls.todo],
-                cwd=ROOT, stdout=subprocess.PIPE, text=True)
+            # a separate interpreter, not a fork: it runs while Sphinx reads (its own forked
+            # workers included), and only the main process waits for it
+            # Two of them: reading ends before the cross-checks do, and one would leave a core idle.
+            ids = list(cls.todo)
+            cls.pending = [subprocess.Popen(
+                [sys.executable, "-m", "tools.sphinx_identities", cls.catalogue_dir or "", *ids[k::2]],
+                cwd=ROOT, stdout=subprocess.PIPE, text=True) for k in range(2)]
         elif todo:  # an edited record or two: cheaper here than in a new interpreter
             cls.store_crosschecks(_crosschecks(cls.cat, cls.todo))
 
@@ -127,13 +129,13 @@ class Site:
     def crosscheck(cls, r):
         import json
 
-        if cls.pending is not None:
-            out, _ = cls.pending.communicate()
-            if cls.pending.returncode != 0:
+        for proc in cls.pending or ():
+            out, _ = proc.communicate()
+            if proc.returncode != 0:
                 logger.warning("the sympy cross-checks failed (exit status %s); entry pages say so",
-                               cls.pending.returncode, type="mc", subtype="crosscheck")
-            cls.pending = None
+                               proc.returncode, type="mc", subtype="crosscheck")
             cls.store_crosschecks(json.loads(out or "{}"))
+        cls.pending = None
         return cls.crosschecks.get(r.id) if r is not None else None
 
     @classmethod
@@ -667,7 +669,7 @@ def strip_execution_times(outdir):
 
 def collect_crosschecks(app, env):
     """Collect the cross-checks in the main process once reading is done, before any parallel
-    writer is forked (a forked child cannot wait on the pool)."""
+    writer is forked (a forked child cannot wait on another process's child)."""
     Site.crosscheck(None)
     return []
 
