@@ -601,8 +601,9 @@ def _katex_server_shared():
     process = subprocess.Popen(KaTeXServer.build_command(socket=path), stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, cwd=rundir)
 
-    def connect(deadline=time.monotonic() + 10):
+    def connect():
         # the socket file appears when node binds it, a moment before it listens
+        deadline = time.monotonic() + 10
         while True:
             sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             try:
@@ -611,16 +612,22 @@ def _katex_server_shared():
             except (FileNotFoundError, ConnectionRefusedError):
                 sock.close()
                 if time.monotonic() > deadline or process.poll() is not None:
-                    process.kill()
-                    shutil.rmtree(rundir, ignore_errors=True)
                     raise RuntimeError("the KaTeX server (node) did not start") from None
                 time.sleep(0.005)
 
-    main = KaTeXServer.katex_server = KaTeXServer(rundir, process, connect())
+    try:
+        main = KaTeXServer.katex_server = KaTeXServer(rundir, process, connect())
+    except RuntimeError:
+        process.kill()
+        shutil.rmtree(rundir, ignore_errors=True)
+        raise
     atexit.register(main.terminate)
 
     def connect_in_child():
         if KaTeXServer.katex_server is main:
+            # should connecting fail, the worker starts a server of its own on its first formula
+            # (sphinxcontrib-katex's way) rather than share the parent's connection
+            KaTeXServer.katex_server = None
             KaTeXServer.katex_server = KaTeXServer(rundir, process, connect())
 
     os.register_at_fork(after_in_child=connect_in_child)
