@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 from urllib.parse import unquote, urldefrag
 
 import pytest
@@ -28,7 +29,8 @@ def offline_build(tmp_path_factory):
         pytest.skip("cannot create a network namespace here (needs unshare and ip, as root): "
                     "the offline build is not tested")
     out = tmp_path_factory.mktemp("offline") / "html"
-    cmd = (f"ip link set lo up && exec {sys.executable} -m sphinx -b html -q -j {SPHINX_JOBS} -W --keep-going "
+    # serial, where the session's site is built in parallel: comparing the two compares both ways
+    cmd = (f"ip link set lo up && exec {sys.executable} -m sphinx -b html -q -j 1 -W --keep-going "
            f"-c {ROOT} -d {out / '.doctrees'} {ROOT / 'docs'} {out}")
     proc = subprocess.run([*prefix, cmd], cwd=ROOT, capture_output=True, text=True, timeout=1800)
     assert proc.returncode == 0, f"the build needs the network, or failed:\n{proc.stderr[-4000:]}"
@@ -41,6 +43,9 @@ def test_the_build_does_not_touch_the_network(offline_build):
 
 
 def test_two_clean_builds_of_one_commit_are_identical(built_site, offline_build):
+    """One built with -j SPHINX_JOBS, the other serially: the parallel workers (and the KaTeX server
+    they share) change nothing in the site."""
+    assert SPHINX_JOBS != "1"
     differ = []
 
     def walk(cmp, prefix=""):
@@ -59,6 +64,20 @@ def test_two_clean_builds_of_one_commit_are_identical(built_site, offline_build)
             if path.read_bytes() != (offline_build / rel).read_bytes():
                 differ.append(str(rel))
     assert not differ, f"files that differ between two clean builds: {sorted(differ)[:20]}"
+
+
+def test_no_katex_server_outlives_a_build(built_site, offline_build):
+    # the parallel workers connect to one server the main process stops; a stray one would keep
+    # running, and keep open the output pipe of whatever started the build
+    stray = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            text = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if "katex-server" in text and "mc-katex-" in text:
+            stray.append(text)
+    assert not stray, f"KaTeX servers still running after the builds: {stray}"
 
 
 class _Links(html.parser.HTMLParser):
