@@ -1,5 +1,7 @@
 """The records, one module per topic. A module's docstring gives the topic's title (first line)
-and its introduction (the rest); ORDER is the reading order of the site and of `list`."""
+and its introduction (the rest); ORDER is the reading order of the site and of `list`. The helpers
+below serve the records of several topics."""
+import numpy as np
 
 ORDER = [
     "basics",
@@ -18,3 +20,36 @@ ORDER = [
     "matrix_functions",
     "decompositions",
 ]
+
+
+def vec(A):
+    """Columns stacked: the vec of the Matrix Cookbook and of Magnus & Neudecker."""
+    return A.reshape(-1, order="F")
+
+
+def symmetric_part(M):
+    return (M + M.T) / 2
+
+
+# the logistic sigmoid through tanh: no overflow, and computed differently from 1/(1 + e^-x)
+def sigmoid(t):
+    return 0.5 * (1.0 + np.tanh(0.5 * t))
+
+
+# Eigenvectors are determined up to sign: make each column's largest-magnitude entry positive, so
+# that the eigenvector is a differentiable function of the matrix.
+def fix_signs(V):
+    idx = np.argmax(np.abs(V), axis=0)
+    return V * np.sign(V[idx, np.arange(V.shape[1])])
+
+
+# Y(x) = A + xB + x²C, a matrix function of a scalar whose derivative B + 2xC varies with x.
+def curve(x, A, B, C):
+    return A + x * B + x * x * C
+
+
+# a sampler (`prepare`): shift A so that Y equals the well-conditioned sample of A at the drawn x
+def curve_at_sample(rng, values):
+    x, B, C = values["x"], values["B"], values["C"]
+    values["A"] = values["A"] - x * B - x * x * C
+    return values

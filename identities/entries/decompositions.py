@@ -8,6 +8,7 @@ eigenvector signs, distinct eigenvalues or singular values), which is what makes
 import numpy as np
 
 from identities import Derivative, Differential, Matrix, cookbook, ref
+from identities.entries import fix_signs, symmetric_part, vec
 
 
 # Φ: the lower triangle with the diagonal halved (Murray 2016).
@@ -15,27 +16,13 @@ def _phi(S):
     return np.tril(S) - np.diag(np.diag(S)) / 2
 
 
-def _symmetric_part(M):
-    return (M + M.T) / 2
-
-
-def _vec(M):
-    return M.reshape(-1, order="F")
-
-
-def _fix_signs(V):
-    # an eigenvector is determined up to sign: largest-magnitude entry positive
-    idx = np.argmax(np.abs(V), axis=0)
-    return V * np.sign(V[idx, np.arange(V.shape[1])])
-
-
 def _eigenvectors(A):
-    return _fix_signs(np.linalg.eigh(A)[1])
+    return fix_signs(np.linalg.eigh(A)[1])
 
 
 def _eigenvector_differential(A, dA):
     w, V = np.linalg.eigh(A)
-    V = _fix_signs(V)
+    V = fix_signs(V)
     gaps = w[None, :] - w[:, None]
     F = np.divide(1.0, gaps, out=np.zeros_like(gaps), where=~np.eye(len(w), dtype=bool))
     return V @ (F * (V.T @ dA @ V))
@@ -51,7 +38,7 @@ def _sqrtm_differential(A, dA):
     X = _sqrtm(A)
     n = len(A)
     K = np.kron(np.eye(n), X) + np.kron(X.T, np.eye(n))
-    return _symmetric_part(np.linalg.solve(K, _vec(dA)).reshape((n, n), order="F"))
+    return symmetric_part(np.linalg.solve(K, vec(dA)).reshape((n, n), order="F"))
 
 
 # Thin QR with the diagonal of R made positive, so that Q and R are unique.
@@ -114,7 +101,7 @@ Derivative(
     layout="denominator",
     directions="symmetric",
     f=lambda A, C: np.sum(C * np.linalg.cholesky(A)),
-    claimed=lambda A, C: (lambda Li, P: _symmetric_part(Li.T @ P @ Li))(
+    claimed=lambda A, C: (lambda Li, P: symmetric_part(Li.T @ P @ Li))(
         np.linalg.inv(np.linalg.cholesky(A)), _phi(np.linalg.cholesky(A).T @ C)),
     notes="C plays the part of the incoming gradient L̄ = ∂J/∂L of any loss J; only its lower triangle "
           "matters. The result is the gradient on symmetric matrices (checked along symmetric "

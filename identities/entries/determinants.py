@@ -8,6 +8,7 @@ det(I + εA), whose Cookbook version (28) carries a spurious term.
 import numpy as np
 
 from identities import Derivative, Equality, Hessian, Matrix, Scalar, cookbook, ref
+from identities.entries import curve, curve_at_sample
 from identities.symbolic import sp
 
 
@@ -26,17 +27,6 @@ def _cofactors(X):
 def _lift(M):
     U, s, Vt = np.linalg.svd(M)
     return U @ np.diag(np.maximum(s, 0.5)) @ Vt
-
-
-# Y(x) = A + xB + x²C: shift A so that Y equals the well-conditioned sample of A at the drawn x.
-def _curve_at_sample(rng, values):
-    x, B, C = values["x"], values["B"], values["C"]
-    values["A"] = values["A"] - x * B - x * x * C
-    return values
-
-
-def _curve(x, A, B, C):
-    return A + x * B + x * x * C
 
 
 # XᵀAX well conditioned (tall X): A += X⁺ᵀ (M' − M) X⁺ changes XᵀAX from M to M', since X⁺X = I.
@@ -93,12 +83,12 @@ Derivative(
                "C": Matrix("n", "n", "square")},
     conditions="Y(x) is invertible at the point of evaluation (the sampler shifts A so that Y(x) is a "
                "well-conditioned invertible matrix).",
-    prepare=_curve_at_sample,
+    prepare=curve_at_sample,
     wrt="x",
     layout="numerator",
-    f=lambda x, A, B, C: np.linalg.det(_curve(x, A, B, C)),
-    claimed=lambda x, A, B, C: np.linalg.det(_curve(x, A, B, C))
-    * np.trace(np.linalg.solve(_curve(x, A, B, C), B + 2 * x * C)),
+    f=lambda x, A, B, C: np.linalg.det(curve(x, A, B, C)),
+    claimed=lambda x, A, B, C: np.linalg.det(curve(x, A, B, C))
+    * np.trace(np.linalg.solve(curve(x, A, B, C), B + 2 * x * C)),
     notes="Any differentiable matrix function Y(x) works; a quadratic in x is the test case, so that "
           "∂Y/∂x = B + 2xC varies with x.",
     references=[cookbook(46)],
@@ -132,14 +122,14 @@ Hessian(
                "C": Matrix("n", "n", "square")},
     conditions="Y(x) is invertible at the point of evaluation (the sampler shifts A so that Y(x) is a "
                "well-conditioned invertible matrix).",
-    prepare=_curve_at_sample,
+    prepare=curve_at_sample,
     wrt="x",
-    f=lambda x, A, B, C: np.linalg.det(_curve(x, A, B, C)),
+    f=lambda x, A, B, C: np.linalg.det(curve(x, A, B, C)),
     claimed=lambda x, A, B, C: np.array([[
-        np.linalg.det(_curve(x, A, B, C)) * (
-            np.trace(np.linalg.solve(_curve(x, A, B, C), 2 * C))
-            + np.trace(np.linalg.solve(_curve(x, A, B, C), B + 2 * x * C)) ** 2
-            - np.trace(np.linalg.matrix_power(np.linalg.solve(_curve(x, A, B, C), B + 2 * x * C), 2)))]]),
+        np.linalg.det(curve(x, A, B, C)) * (
+            np.trace(np.linalg.solve(curve(x, A, B, C), 2 * C))
+            + np.trace(np.linalg.solve(curve(x, A, B, C), B + 2 * x * C)) ** 2
+            - np.trace(np.linalg.matrix_power(np.linalg.solve(curve(x, A, B, C), B + 2 * x * C), 2)))]]),
     notes="Here ∂Y/∂x = B + 2xC and ∂²Y/∂x² = 2C. The Hessian of a function of one scalar is 1 × 1.",
     references=[cookbook(48)],
     aliases=["second derivative of determinant", "Hessian of det", "d2 det Y / dx2"],

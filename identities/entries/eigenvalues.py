@@ -9,13 +9,7 @@ tr X = Σ eig(X) and det X = Π eig(X): see those entries.
 import numpy as np
 
 from identities import Derivative, Differential, Hessian, Matrix, cookbook, ref
-
-
-# Eigenvectors are determined up to sign: make each column's largest-magnitude entry positive, so
-# that the eigenvector is a differentiable function of the matrix.
-def _fix_signs(V):
-    idx = np.argmax(np.abs(V), axis=0)
-    return V * np.sign(V[idx, np.arange(V.shape[1])])
+from identities.entries import fix_signs
 
 
 # Real eigenpairs in ascending order. The matrix may be a slightly non-symmetric perturbation of a
@@ -23,7 +17,7 @@ def _fix_signs(V):
 def _eigenpairs(A):
     w, V = np.linalg.eig(A)
     order = np.argsort(w.real)
-    return w.real[order], _fix_signs(V.real[:, order])
+    return w.real[order], fix_signs(V.real[:, order])
 
 
 def _top(A):
@@ -151,7 +145,7 @@ Differential(
     variables={"A": Matrix("n", "n", "distinct_eigenvalues")},
     wrt=("A",),
     f=lambda A: _eigenpairs(A)[1][:, -1],
-    df=lambda A, dA: (lambda w, V: np.linalg.pinv(w[-1] * np.eye(len(A)) - A) @ dA @ _fix_signs(V)[:, -1])(
+    df=lambda A, dA: (lambda w, V: np.linalg.pinv(w[-1] * np.eye(len(A)) - A) @ dA @ fix_signs(V)[:, -1])(
         *np.linalg.eigh(A)),
     notes="v is normalised to unit length, with its sign fixed (largest-magnitude entry positive) so that it "
           "is a differentiable function of A; dv is then orthogonal to v. The check perturbs A in general "

@@ -8,12 +8,8 @@ of a scalar is a row vector (a 1-D array here).
 import numpy as np
 
 from identities import Derivative, Matrix, Scalar, Vector, cookbook, parr_howard, ref
+from identities.entries import sigmoid
 from identities.symbolic import sp
-
-
-# the logistic sigmoid through tanh: no overflow, and computed differently from 1/(1 + e^-x)
-def _sigmoid(t):
-    return 0.5 * (1.0 + np.tanh(0.5 * t))
 
 
 # --------------------------------------------------------------------------------------------
@@ -612,7 +608,7 @@ Derivative(
     wrt="x",
     layout="numerator",
     f=lambda x: 1.0 / (1.0 + np.exp(-x)),
-    claimed=lambda x: np.diag(_sigmoid(x) * (1.0 - _sigmoid(x))),
+    claimed=lambda x: np.diag(sigmoid(x) * (1.0 - sigmoid(x))),
     notes="σ′(t) = σ(t)(1 − σ(t)): the derivative comes from the forward value alone.",
     references=[ref("goodfellow-2016", "§3.10 Useful properties of common functions"),
                 parr_howard("4.5.3 Vector chain rule", note="∂f/∂g = diag(∂f_i/∂g_i) for element-wise f")],
@@ -664,7 +660,7 @@ Derivative(
     wrt="x",
     layout="numerator",
     f=lambda x: np.logaddexp(0.0, x),
-    claimed=lambda x: np.diag(_sigmoid(x)),
+    claimed=lambda x: np.diag(sigmoid(x)),
     notes="softplus(t) = log(1 + e^t) is a smooth ReLU; its derivative is the sigmoid.",
     references=[ref("goodfellow-2016", "§3.10 Useful properties of common functions"),
                 parr_howard("4.5.3 Vector chain rule", note="∂f/∂g = diag(∂f_i/∂g_i) for element-wise f")],

@@ -8,33 +8,14 @@ pseudo-inverse of a full-rank rectangular matrix.
 import numpy as np
 
 from identities import Derivative, Differential, Matrix, Scalar, Vector, cookbook, ref
+from identities.entries import curve, curve_at_sample, symmetric_part, vec
 from identities.symbolic import sp
-
-
-# Y(x) = A + xB + x²C: shift A so that Y equals the well-conditioned sample of A at the drawn x.
-def _curve_at_sample(rng, values):
-    x, B, C = values["x"], values["B"], values["C"]
-    values["A"] = values["A"] - x * B - x * x * C
-    return values
-
-
-def _curve(x, A, B, C):
-    return A + x * B + x * x * C
 
 
 # Shift A so that X + A equals the well-conditioned sample of A.
 def _sum_invertible(rng, values):
     values["A"] = values["A"] - values["X"]
     return values
-
-
-# Exactly symmetric in floating point, for claims that are symmetric in exact arithmetic.
-def _symmetric_part(M):
-    return (M + M.T) / 2
-
-
-def _vec(M):
-    return M.reshape(-1, order="F")
 
 
 # The inverse of an SPD matrix through its Cholesky factor: Σ⁻¹ = L⁻ᵀL⁻¹.
@@ -52,11 +33,11 @@ Derivative(
                "C": Matrix("n", "n", "square")},
     conditions="Y(x) is invertible at the point of evaluation (the sampler shifts A so that Y(x) is a "
                "well-conditioned invertible matrix).",
-    prepare=_curve_at_sample,
+    prepare=curve_at_sample,
     wrt="x",
     layout="numerator",
-    f=lambda x, A, B, C: np.linalg.inv(_curve(x, A, B, C)),
-    claimed=lambda x, A, B, C: -np.linalg.solve(_curve(x, A, B, C), B + 2 * x * C) @ np.linalg.inv(_curve(x, A, B, C)),
+    f=lambda x, A, B, C: np.linalg.inv(curve(x, A, B, C)),
+    claimed=lambda x, A, B, C: -np.linalg.solve(curve(x, A, B, C), B + 2 * x * C) @ np.linalg.inv(curve(x, A, B, C)),
     notes="Differentiate Y Y⁻¹ = I: (∂Y/∂x) Y⁻¹ + Y ∂(Y⁻¹)/∂x = 0. Here ∂Y/∂x = B + 2xC.",
     references=[cookbook(59)],
     aliases=["derivative of inverse", "d/dt inverse matrix", "derivative of matrix inverse by a parameter"],
@@ -84,8 +65,8 @@ Differential(
     latex=r"\mathrm{d}\operatorname{vec}(X^{-1}) = -(X^{-\top}\otimes X^{-1})\operatorname{vec}(\mathrm{d}X)",
     variables={"X": Matrix("n", "n", "invertible")},
     wrt=("X",),
-    f=lambda X: _vec(np.linalg.inv(X)),
-    df=lambda X, dX: -np.kron(np.linalg.inv(X).T, np.linalg.inv(X)) @ _vec(dX),
+    f=lambda X: vec(np.linalg.inv(X)),
+    df=lambda X, dX: -np.kron(np.linalg.inv(X).T, np.linalg.inv(X)) @ vec(dX),
     notes="vec stacks columns; the n² × n² Jacobian ∂vec(X⁻¹)/∂vec(X)ᵀ is −X⁻ᵀ⊗X⁻¹.",
     derivation="vec(−X⁻¹ dX X⁻¹) = −(X⁻ᵀ⊗X⁻¹) vec(dX) by vec(ABC) = (Cᵀ⊗A) vec(B).",
     references=[ref("magnus-neudecker-2019", "Ch. 9, Jacobian of the inverse")],
@@ -150,7 +131,7 @@ Differential(
     wrt=("Sigma",),
     directions="symmetric",
     f=lambda Sigma: _spd_inverse(Sigma),
-    df=lambda Sigma, dSigma: -_symmetric_part(np.linalg.solve(Sigma, dSigma) @ np.linalg.inv(Sigma)),
+    df=lambda Sigma, dSigma: -symmetric_part(np.linalg.solve(Sigma, dSigma) @ np.linalg.inv(Sigma)),
     notes="Checked along symmetric perturbations dΣ, the ones that keep Σ a covariance matrix; the inverse "
           "is computed from the Cholesky factor, Σ⁻¹ = L⁻ᵀL⁻¹. The result is symmetric, as it must be.",
     references=[cookbook(40, note="the general rule, restricted here to symmetric perturbations"),

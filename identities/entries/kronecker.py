@@ -8,11 +8,7 @@ from differentials (Magnus and Neudecker's identification rules).
 import numpy as np
 
 from identities import Differential, Equality, Hessian, Matrix, Scalar, Vector, cookbook, ref
-
-
-def vec(A):
-    """Columns stacked: the vec of the Matrix Cookbook and of Magnus & Neudecker."""
-    return A.reshape(-1, order="F")
+from identities.entries import vec
 
 
 def commutation(m, n):

@@ -11,15 +11,11 @@ import math
 import numpy as np
 
 from identities import Derivative, Differential, Hessian, Matrix, Scalar, Vector, cookbook, parr_howard, ref
+from identities.entries import sigmoid
 from identities.symbolic import sp
 
-# Shared numerics: stable sigmoid, softmax (along the last axis) and log-sum-exp.
 
-
-def _sigmoid(t):
-    return 0.5 * (1.0 + np.tanh(0.5 * t))
-
-
+# Shared numerics: softmax (along the last axis) and log-sum-exp; the sigmoid is shared with other topics.
 def _softmax(z):
     e = np.exp(z - z.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
@@ -199,8 +195,8 @@ Derivative(
     variables={"w": Vector("n"), "x": Vector("n"), "b": Scalar()},
     wrt="w",
     layout="numerator",
-    f=lambda w, x, b: _sigmoid(w @ x + b),
-    claimed=lambda w, x, b: _sigmoid(w @ x + b) * (1.0 - _sigmoid(w @ x + b)) * x,
+    f=lambda w, x, b: sigmoid(w @ x + b),
+    claimed=lambda w, x, b: sigmoid(w @ x + b) * (1.0 - sigmoid(w @ x + b)) * x,
     symbols={r"\sigma": "the logistic sigmoid 1/(1 + exp(−t))", "z": "the pre-activation w·x + b"},
     references=[parr_howard("4.5.3 Vector chain rule"),
                 ref("goodfellow-2016", "§3.10 Useful Properties of Common Functions")],
@@ -450,7 +446,7 @@ Derivative(
     wrt="z",
     layout="denominator",
     f=lambda z, y: np.sum(y * np.logaddexp(0.0, -z) + (1.0 - y) * np.logaddexp(0.0, z)),
-    claimed=lambda z, y: _sigmoid(z) - y,
+    claimed=lambda z, y: sigmoid(z) - y,
     symbols={r"\sigma": "the logistic sigmoid, element-wise", **ONES},
     references=[ref("goodfellow-2016", "§6.2.2.2 Sigmoid Units for Bernoulli Output Distributions")],
     aliases=["binary cross entropy gradient", "BCE with logits derivative", "sigmoid cross entropy gradient",
@@ -942,8 +938,8 @@ Derivative(
     variables={"x": Vector("n")},
     wrt="x",
     layout="numerator",
-    f=lambda x: x * _sigmoid(x),
-    claimed=lambda x: np.diag(_sigmoid(x) * (1.0 + x * (1.0 - _sigmoid(x)))),
+    f=lambda x: x * sigmoid(x),
+    claimed=lambda x: np.diag(sigmoid(x) * (1.0 + x * (1.0 - sigmoid(x)))),
     symbols={**_ELEMENTWISE, r"\sigma": "the logistic sigmoid, element-wise", **ONES},
     derivation="Product rule with σ′ = σ(1 − σ): (tσ(t))′ = σ(t) + tσ(t)(1 − σ(t)).",
     aliases=["SiLU derivative", "swish gradient", "sigmoid linear unit derivative"],
@@ -957,8 +953,8 @@ Derivative(
     variables={"x": Vector("n"), "beta": Scalar("positive")},
     wrt="x",
     layout="numerator",
-    f=lambda x, beta: x * _sigmoid(beta * x),
-    claimed=lambda x, beta: np.diag(_sigmoid(beta * x) + beta * x * _sigmoid(beta * x) * (1.0 - _sigmoid(beta * x))),
+    f=lambda x, beta: x * sigmoid(beta * x),
+    claimed=lambda x, beta: np.diag(sigmoid(beta * x) + beta * x * sigmoid(beta * x) * (1.0 - sigmoid(beta * x))),
     symbols={**_ELEMENTWISE, r"\sigma": "the logistic sigmoid, element-wise", **ONES},
     derivation="Product and chain rules: (tσ(βt))′ = σ(βt) + βtσ(βt)(1 − σ(βt)).",
     aliases=["swish beta derivative", "parametric swish gradient"],
@@ -1073,7 +1069,7 @@ Derivative(
     wrt="w",
     layout="denominator",
     f=_logistic_loglik,
-    claimed=lambda w, X, y: X.T @ (y - _sigmoid(X @ w)),
+    claimed=lambda w, X, y: X.T @ (y - sigmoid(X @ w)),
     symbols=_LOGISTIC_SYMBOLS,
     derivation="Per sample, d/dz[y log σ(z) + (1 − y) log(1 − σ(z))] = y − σ(z); the chain rule through z = Xw "
                "gives Xᵀ(y − σ(Xw)).",
@@ -1092,7 +1088,7 @@ Hessian(
     variables={"w": Vector("n"), "X": Matrix("N", "n"), "y": Vector("N", "unit_interval")},
     wrt="w",
     f=lambda w, X, y: -_logistic_loglik(w, X, y),
-    claimed=lambda w, X, y: _gram(X * np.sqrt(_sigmoid(X @ w) * (1.0 - _sigmoid(X @ w)))[:, None]),
+    claimed=lambda w, X, y: _gram(X * np.sqrt(sigmoid(X @ w) * (1.0 - sigmoid(X @ w)))[:, None]),
     symbols=_LOGISTIC_SYMBOLS,
     derivation="Differentiate −Xᵀ(y − σ(Xw)) once more with σ′ = σ(1 − σ).",
     references=[ref("goodfellow-2016", "§5.7.1 Probabilistic Supervised Learning")],
