@@ -104,7 +104,7 @@ class Site:
         except (OSError, ValueError):
             cached = {}
         cls.crosschecks = {}
-        todo = []
+        cls.todo = {}
         for r in cls.cat.entries.values():
             if getattr(r, "symbolic", None) is None:
                 continue
@@ -112,30 +112,32 @@ class Site:
             if key in cached:
                 cls.crosschecks[r.id] = cached[key]
             else:
-                todo.append((r.id, key))
-        cls.todo = dict(todo)
-        if len(todo) > 4:
-            # a separate interpreter, not a fork: it runs while Sphinx reads (its own forked
-            # workers included), and only the main process waits for it
-            # Two of them: reading ends before the cross-checks do, and one would leave a core idle.
+                cls.todo[r.id] = key
+        if len(cls.todo) > 4:
+            # Separate interpreters, not forks: they run while Sphinx reads (its forked workers
+            # included), and only the main process waits for them. Two, because reading ends
+            # before the cross-checks do, and one would then leave a core idle.
             ids = list(cls.todo)
             cls.pending = [subprocess.Popen(
                 [sys.executable, "-m", "tools.sphinx_identities", cls.catalogue_dir or "", *ids[k::2]],
                 cwd=ROOT, stdout=subprocess.PIPE, text=True) for k in range(2)]
-        elif todo:  # an edited record or two: cheaper here than in a new interpreter
+        elif cls.todo:  # an edited record or two: cheaper here than in a new interpreter
             cls.store_crosschecks(_crosschecks(cls.cat, cls.todo))
 
     @classmethod
     def crosscheck(cls, r):
         import json
 
-        for proc in cls.pending or ():
-            out, _ = proc.communicate()
-            if proc.returncode != 0:
-                logger.warning("the sympy cross-checks failed (exit status %s); entry pages say so",
-                               proc.returncode, type="mc", subtype="crosscheck")
-            cls.store_crosschecks(json.loads(out or "{}"))
-        cls.pending = None
+        if cls.pending is not None:
+            results = {}
+            for proc in cls.pending:
+                out, _ = proc.communicate()
+                if proc.returncode != 0:
+                    logger.warning("the sympy cross-checks failed (exit status %s); entry pages say so",
+                                   proc.returncode, type="mc", subtype="crosscheck")
+                results.update(json.loads(out or "{}"))
+            cls.pending = None
+            cls.store_crosschecks(results)
         return cls.crosschecks.get(r.id) if r is not None else None
 
     @classmethod
