@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
-KATEX  := node_modules/katex/dist/katex.min.css
+NODE   := node_modules/temml/dist/temml.cjs
 SPHINXOPTS ?= -j $(shell $(PYTHON) -c "from tools import SPHINX_JOBS; print(SPHINX_JOBS)")
 
 .PHONY: html test bench bench-site audit clean
@@ -17,22 +17,22 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-$(KATEX): package.json package-lock.json
+$(NODE): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-html: $(STAMP) $(KATEX)
+html: $(STAMP) $(NODE)
 	$(BIN)/sphinx-build -b html -c . docs _build/html $(SPHINXOPTS)
 	@echo "The site is in _build/html (open _build/html/index.html)."
 
 # the audit and the tests both run; either failing fails the target
-test: $(STAMP) $(KATEX)
+test: $(STAMP) $(NODE)
 	$(BIN)/python -m identities audit; audit=$$?; $(BIN)/python -m pytest; tests=$$?; exit $$((audit || tests))
 
 bench: $(STAMP)
 	$(BIN)/python -m identities bench
 
-bench-site: $(STAMP) $(KATEX)
+bench-site: $(STAMP) $(NODE)
 	$(BIN)/python tools/bench_site.py
 
 clean:

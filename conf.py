@@ -25,7 +25,7 @@ copyright = "2026, " + author
 version = release = identities.__version__
 
 extensions = [
-    "sphinxcontrib.katex",
+    "tools.mathml",
     "nbsphinx",
     "tools.sphinx_identities",
 ]
@@ -62,10 +62,9 @@ html_theme_options = {
 # the square of the page count. A fixed list of topics keeps each page's sidebar constant.
 html_sidebars = {"**": ["navbar-logo.html", "search-button-field.html", "mc-topics.html"]}
 
-# Math is prerendered at build time with KaTeX (node), so formulas show without JavaScript and
-# without any CDN; the stylesheet and fonts are copied from node_modules into _static.
-katex_prerender = True
-katex_css_path = "katex/katex.min.css"
+# Math becomes MathML at build time (Temml, under node: tools/mathml.py), so formulas show without
+# JavaScript and without any CDN; the stylesheet and the font are copied from node_modules.
+html_math_renderer = "mathml"
 
 nbsphinx_execute = "always"
 nbsphinx_requirejs_path = ""  # no widgets here, and nothing may load from a CDN

@@ -43,7 +43,7 @@ RULES = {
     "MC024": "a cross-reference (related, replaced_by) names an unknown id",
     "MC025": "advisory: all matrices are square; use rectangular shapes where the claim allows",
     "MC026": "an unfinished scaffold (TODO in the title or LaTeX)",
-    "MC027": "KaTeX (the site's math renderer) cannot render the LaTeX",
+    "MC027": "Temml (the site's math renderer) cannot render the LaTeX",
     "MC028": "an id registered for one claim is used for another",
 }
 ADVISORY = {"MC025"}
@@ -140,50 +140,23 @@ def verification_problems(r, report=None) -> list[Problem]:
     return out
 
 
-_KATEX_SCRIPT = r"""
-const katex = require(process.argv[1]);
-let input = "";
-process.stdin.on("data", d => input += d);
-process.stdin.on("end", () => {
-  const out = JSON.parse(input).map(tex => {
-    try { katex.renderToString(tex, {displayMode: true, throwOnError: true}); return null; }
-    catch (e) { return String(e.message || e); }
-  });
-  process.stdout.write(JSON.stringify(out));
-});
-"""
-
-
-def _katex_path():
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[1]
-    for candidate in (root / "node_modules" / "katex" / "dist" / "katex.min.js",):
-        if candidate.exists():
-            return candidate
-    try:
-        import sphinxcontrib.katex as sk
-        bundled = Path(sk.__file__).with_name("katex.min.js")
-        return bundled if bundled.exists() else None
-    except ImportError:
-        return None
-
-
-def katex_problems(records) -> list[Problem]:
-    """Render every piece of LaTeX with KaTeX, as the site does; None if KaTeX or node is missing."""
+def render_problems(records) -> list[Problem] | None:
+    """Render every piece of LaTeX with Temml, as the site does; None if node or Temml is missing."""
     import json
     import shutil
     import subprocess
+    from pathlib import Path
 
-    katex, node = _katex_path(), shutil.which("node")
-    if katex is None or node is None:
+    root = Path(__file__).resolve().parents[1]
+    server, node = root / "tools" / "mathml-server.js", shutil.which("node")
+    if node is None or not server.exists() or not (root / "node_modules" / "temml").exists():
         return None
     items = [(r, name, text) for r in records for name, text in r.latex_fields()]
-    proc = subprocess.run([node, "-e", _KATEX_SCRIPT, str(katex)], input=json.dumps([t for _, _, t in items]),
+    proc = subprocess.run([node, str(server), "--check"], input=json.dumps([t for _, _, t in items]),
                           capture_output=True, text=True, timeout=120)
     if proc.returncode != 0:
-        raise RuntimeError(f"KaTeX check failed to run: {proc.stderr[-500:]}")
-    return [r.problem("MC027", name, f"KaTeX cannot render it: {err}")
+        raise RuntimeError(f"the LaTeX check (node tools/mathml-server.js --check) failed to run: {proc.stderr[-500:]}")
+    return [r.problem("MC027", name, f"Temml cannot render it: {err}")
             for (r, name, _), err in zip(items, json.loads(proc.stdout)) if err]
 
 
@@ -197,9 +170,9 @@ def run(cat: Catalogue, new_only=False) -> list[Problem]:
         probs += tautology_problems(r)
         probs += verification_problems(r)
     probs += advisories(cat)
-    rendered = katex_problems([r for r in cat.entries.values() if fresh is None or r.id in fresh])
+    rendered = render_problems([r for r in cat.entries.values() if fresh is None or r.id in fresh])
     if rendered is None:
-        print("audit: KaTeX or node not found: LaTeX rendering not checked (make html installs it)",
+        print("audit: node or node_modules/temml not found: LaTeX rendering not checked (make html installs them)",
               file=sys.stderr)
     else:
         probs += rendered

@@ -126,11 +126,11 @@ def cmd_check(args):
     records = list(dict.fromkeys(records))
     if paths or ids:
         # the audit's rules that concern these records alone
-        from .audit import katex_problems, tautology_problems
+        from .audit import render_problems, tautology_problems
 
         problems += [p for r in records for p in tautology_problems(r)]
         problems += [p for p in registry_problems(cat) if p.code == "MC028" and p.id in {r.id for r in records}]
-        problems += katex_problems(records) or []
+        problems += render_problems(records) or []
     for p in problems:
         print(p, file=sys.stderr)
     failed = 0

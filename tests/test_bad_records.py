@@ -51,7 +51,7 @@ CASES = {
     "tautological checker": (record(claimed="lambda a, x: a @ x", f="lambda a, x: a @ x",
                                     latex=r'r"\frac{\partial a^{\top}x}{\partial x} = a^{\top}x"'),
                              "claimed", "MC022"),
-    "LaTeX KaTeX cannot render": (record(latex=r'r"\frac{\partial a^{\top}x}{\partial x} = \vecc{a}"'),
+    "LaTeX Temml cannot render": (record(latex=r'r"\frac{\partial a^{\top}x}{\partial x} = \vecc{a}"'),
                                   "latex", "MC027"),
     "malformed id": (record(id='"bad-id"'), "id", "MC002"),
     "unbalanced braces": (record(latex=r'r"\frac{\partial a^{\top}x}{\partial x = a"'), "latex", "MC015"),

@@ -51,12 +51,22 @@ def page(browser):
 PAGE_PROBE = """() => {
   const article = document.querySelector('article.bd-article');
   const clone = article.cloneNode(true);
-  clone.querySelectorAll('pre, code, .katex-mathml, annotation').forEach(n => n.remove());
+  clone.querySelectorAll('pre, code, annotation').forEach(n => n.remove());
+  const formulas = Array.from(document.querySelectorAll('math'));
   return {
-    errors: document.querySelectorAll('.katex-error, mjx-merror').length,
+    errors: document.querySelectorAll('merror, .temml-error, .mc-math-error').length,
     unrendered: Array.from(document.querySelectorAll('div.math, span.math'))
-                     .filter(m => !m.querySelector('.katex')).length,
-    katex: document.querySelectorAll('.katex').length,
+                     .filter(m => !m.querySelector('math')).length,
+    formulas: formulas.length,
+    // laid out by the browser's MathML engine, not shown as loose text: a formula has a size and
+    // its parts are math boxes (Temml's <math> itself is a flex box, for line breaking), and a
+    // fraction's numerator stands above its denominator
+    unlaid: formulas.filter(m => { const b = m.getBoundingClientRect();
+                                   return !(b.width > 0 && b.height > 0) || !m.firstElementChild
+                                     || Array.from(m.children).some(c => !/math/.test(getComputedStyle(c).display)); })
+                    .length
+            + Array.from(document.querySelectorAll('mfrac')).filter(f =>
+                f.firstElementChild.getBoundingClientRect().bottom > f.lastElementChild.getBoundingClientRect().top + 1).length,
     text: clone.innerText,
     permalink: (document.querySelector('.mc-cite .mc-permalink') || {}).href || null,
     bibtex: (document.querySelector('.mc-bibtex') || {}).innerText || '',
@@ -82,8 +92,9 @@ def test_every_entry_page_renders_its_math(entry_pages):
     for r in ENTRIES:
         got = entry_pages[r.id]
         raw = RAW_TEX.search(got["text"])
-        if got["errors"] or got["unrendered"] or not got["katex"] or raw:
-            failures.append(f"{r.id}: {got['errors']} KaTeX errors, {got['unrendered']} unrendered, "
+        if got["errors"] or got["unrendered"] or got["unlaid"] or not got["formulas"] or raw:
+            failures.append(f"{r.id}: {got['errors']} MathML errors, {got['unrendered']} unrendered, "
+                            f"{got['unlaid']} of {got['formulas']} formulas with no size, "
                             f"raw TeX {raw.group(0) if raw else None!r}")
     assert not failures, "\n".join(failures)
 
@@ -104,6 +115,16 @@ def test_other_pages_render_their_math(site, page):
         got = page.evaluate(PAGE_PROBE)
         assert got["errors"] == 0 and got["unrendered"] == 0, path
         assert not RAW_TEX.search(got["text"]), path
+
+
+def test_math_font_is_served_by_the_site(site, page):
+    # other hosts are unreachable from this page, so a loaded face came from the site itself
+    page.goto(site.url + "id/" + ENTRIES[0].id + ".html")
+    faces = page.evaluate("""async () => {
+      await document.fonts.load('16px STIX2', '\u2202');
+      return Array.from(document.fonts).filter(f => f.family.replace(/"/g, '') === 'STIX2').map(f => f.status);
+    }""")
+    assert faces == ["loaded"], faces
 
 
 def _search(page, site, query):

@@ -43,7 +43,7 @@ def test_the_build_does_not_touch_the_network(offline_build):
 
 
 def test_two_clean_builds_of_one_commit_are_identical(built_site, offline_build):
-    """One built with -j SPHINX_JOBS, the other serially: the parallel workers (and the KaTeX server
+    """One built with -j SPHINX_JOBS, the other serially: the parallel workers (and the MathML server
     they share) change nothing in the site."""
     assert SPHINX_JOBS != "1"
     differ = []
@@ -66,7 +66,7 @@ def test_two_clean_builds_of_one_commit_are_identical(built_site, offline_build)
     assert not differ, f"files that differ between two clean builds: {sorted(differ)[:20]}"
 
 
-def test_no_katex_server_outlives_a_build(built_site, offline_build):
+def test_no_mathml_server_outlives_a_build(built_site, offline_build):
     # the parallel workers connect to one server the main process stops; a stray one would keep
     # running, and keep open the output pipe of whatever started the build
     stray = []
@@ -75,9 +75,9 @@ def test_no_katex_server_outlives_a_build(built_site, offline_build):
             text = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
             continue
-        if "katex-server" in text and "mc-katex-" in text:
+        if "mathml-server.js" in text and "mc-mathml-" in text:
             stray.append(text)
-    assert not stray, f"KaTeX servers still running after the builds: {stray}"
+    assert not stray, f"MathML servers still running after the builds: {stray}"
 
 
 class _Links(html.parser.HTMLParser):

@@ -25,7 +25,7 @@ def test_entry_page_shows_what_the_issue_asks(built_site, entry):
         assert section in html, section
     text = re.sub(r"<[^>]+>", "", html)
     assert f"id/{entry.id}.html" in html and "@misc{tmcc:" + entry.id in text
-    assert 'class="katex-display"' in html          # prerendered: math shows without JavaScript
+    assert '<math display="block"' in html          # MathML in the page: math shows without JavaScript
 
 
 def test_inventory_lists_every_entry_for_intersphinx(built_site):

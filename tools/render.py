@@ -1,7 +1,7 @@
 """Records → docutils nodes. Never re-derives mathematics; never formats HTML from record text.
 
 All record text goes into ``nodes.Text`` (escaped by the writer) and all LaTeX into math nodes
-(rendered by KaTeX, which escapes text and runs with ``trust`` off), so nothing a record holds
+(rendered to MathML by Temml, which escapes text and runs with ``trust`` off), so nothing a record holds
 can inject markup or script into the site.
 """
 from __future__ import annotations

@@ -15,7 +15,6 @@ Another project may load this extension just for the domain (``mc_site`` stays F
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -568,78 +567,14 @@ def config_inited(app, config):
         return  # another project, here only for the mc domain (linking entries through intersphinx)
     Site.load(app)
     write_stubs(app)
-    # KaTeX's stylesheet and fonts, from the pinned npm package, served by the site itself
-    dist = ROOT / "node_modules" / "katex" / "dist"
-    if not (dist / "katex.min.css").exists():
-        raise RuntimeError("node_modules/katex is missing: run `npm ci` (make html does it)")
-    static = Path(app.outdir).parent / "_katex_static"
-    target = static / "katex"
-    if not (target / "katex.min.css").exists():
-        shutil.copytree(dist / "fonts", target / "fonts", dirs_exist_ok=True)
-        shutil.copy2(dist / "katex.min.css", target / "katex.min.css")
-    config.html_static_path = [*config.html_static_path, str(static)]
     topics = [{"doc": f"topics/{s}", "title": t.title, "count": len(t.ids)} for s, t in Site.cat.topics.items()
               if t.ids]
     config.html_context = {**config.html_context, "mc_topics": topics}
 
 
-def _katex_server_shared():
-    """sphinxcontrib-katex keeps a node server per process, reached through one socket connection.
-    The workers of a parallel build are forked: two writing to an inherited connection would read
-    each other's answers, and a server a worker started itself outlives it (workers leave through
-    os._exit, which skips atexit). So the main process starts the server before any fork, and
-    each worker opens its own connection to it (the server serves each connection apart)."""
-    import atexit
-    import socket
-    import tempfile
-    import time
-
-    from sphinxcontrib.katex import KaTeXServer
-
-    if KaTeXServer.katex_server is not None or os.name != "posix":
-        return
-    rundir = Path(tempfile.mkdtemp(prefix="mc-katex-"))
-    path = rundir / "katex.sock"
-    process = subprocess.Popen(KaTeXServer.build_command(socket=path), stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, cwd=rundir)
-
-    def connect():
-        # the socket file appears when node binds it, a moment before it listens
-        deadline = time.monotonic() + 10
-        while True:
-            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            try:
-                sock.connect(str(path))
-                return sock
-            except (FileNotFoundError, ConnectionRefusedError):
-                sock.close()
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("the KaTeX server (node) did not start") from None
-                time.sleep(0.005)
-
-    try:
-        main = KaTeXServer.katex_server = KaTeXServer(rundir, process, connect())
-    except RuntimeError:
-        process.kill()
-        shutil.rmtree(rundir, ignore_errors=True)
-        raise
-    atexit.register(main.terminate)
-
-    def connect_in_child():
-        if KaTeXServer.katex_server is main:
-            # should connecting fail, the worker starts a server of its own on its first formula
-            # (sphinxcontrib-katex's way) rather than share the parent's connection
-            KaTeXServer.katex_server = None
-            KaTeXServer.katex_server = KaTeXServer(rundir, process, connect())
-
-    os.register_at_fork(after_in_child=connect_in_child)
-
-
 def builder_inited(app):
     if not app.config.mc_site:
         return
-    if "sphinxcontrib.katex" in app.extensions and app.config.katex_prerender:
-        _katex_server_shared()
     Site.start_crosschecks(app.outdir)
     # the site searches with pagefind; Sphinx's own index is built only to compare the two
     if app.builder.name == "html" and not app.config.mc_builtin_search:
@@ -691,7 +626,7 @@ def build_finished(app, exception):
     # Only the article is indexed; math (its words are TeX tokens), code, tables listing other
     # entries and page boilerplate are left out, so that words people type decide the ranking.
     cmd = [sys.executable, "-m", "pagefind", "--site", str(app.outdir), "--root-selector", "article.bd-article",
-           "--exclude-selectors", ".katex", "--exclude-selectors", "pre", "--exclude-selectors", ".mc-noindex",
+           "--exclude-selectors", "math", "--exclude-selectors", "pre", "--exclude-selectors", ".mc-noindex",
            "--exclude-selectors", "table.mc-dense", "--exclude-selectors", "table.mc-concordance",
            "--exclude-selectors", ".prev-next-area", "--exclude-selectors", ".headerlink",
            # topic pages list every title of their topic: they are for browsing, not for search

@@ -1,0 +1,48 @@
+// Renders LaTeX to MathML with Temml for tools/mathml.py. One request per line on a Unix socket,
+// {"tex": ..., "display": bool}; one answer per line, {"mathml": ...} or {"error": ...}.
+// Usage: node tools/mathml-server.js SOCKET. It exits when its stdin closes, so it never outlives
+// the build that started it. With --check instead of SOCKET it reads a JSON list of TeX strings on
+// stdin and prints, for each, null or the error Temml raises (the audit's check, MC027).
+const net = require("net");
+const path = require("path");
+const temml = require(path.join(__dirname, "..", "node_modules", "temml", "dist", "temml.cjs"));
+
+function render(line) {
+  try {
+    const { tex, display } = JSON.parse(line);
+    // trust stays off: no \href, \class or \style can reach the page from a record
+    return { mathml: temml.renderToString(tex, { displayMode: !!display, throwOnError: true }) };
+  } catch (e) {
+    // Temml underlines the offending TeX with combining characters: plain text reads better
+    return { error: String((e && e.message) || e).replace(/\u0332/g, "").trim() };
+  }
+}
+
+if (process.argv[2] === "--check") {
+  let input = "";
+  process.stdin.setEncoding("utf8");
+  process.stdin.on("data", d => { input += d; });
+  process.stdin.on("end", () => {
+    const out = JSON.parse(input).map(tex => render(JSON.stringify({ tex, display: true })).error || null);
+    process.stdout.write(JSON.stringify(out));
+  });
+  return;
+}
+
+const server = net.createServer(client => {
+  let pending = "";
+  client.setEncoding("utf8");
+  client.on("data", chunk => {
+    pending += chunk;
+    let eol;
+    while ((eol = pending.indexOf("\n")) >= 0) {
+      const line = pending.slice(0, eol);
+      pending = pending.slice(eol + 1);
+      client.write(JSON.stringify(render(line)) + "\n");
+    }
+  });
+  client.on("error", () => {});
+});
+server.listen(process.argv[2]);
+process.stdin.on("end", () => process.exit(0));
+process.stdin.resume();
