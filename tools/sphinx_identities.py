@@ -206,15 +206,17 @@ def entry_digest(r) -> str:
                     Site.cat.topics.get(r.topic).title if r.topic in Site.cat.topics else r.topic)
 
 
-def related_ids(r) -> list[str]:
+def related_ids(r, limit=12) -> list[str]:
     out = [i for i in r.related if i in Site.cat.entries]
     for eq in sorted({ref.eq for ref in r.references if ref.eq is not None}):
         for other in Site.by_equation().get(eq, ()):
+            if len(out) >= limit:
+                break  # an equation many entries cite would otherwise cost each of them a full scan
             if other != r.id and other not in out:
                 out.append(other)
     if r.withdrawn is not None and r.withdrawn.replaced_by and r.withdrawn.replaced_by not in out:
         out.insert(0, r.withdrawn.replaced_by)
-    return out[:12]
+    return out[:limit]
 
 
 def write_stubs(app):
