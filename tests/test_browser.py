@@ -99,6 +99,25 @@ def test_every_entry_page_renders_its_math(entry_pages):
     assert not failures, "\n".join(failures)
 
 
+def test_copy_latex_buttons_copy_the_records_latex(browser, site):
+    r = next(e for e in ENTRIES if e.differential and e.other_layout)
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.url.rstrip("/"))
+    pg = context.new_page()
+    try:
+        pg.goto(site.url + f"id/{r.id}.html")
+        buttons = pg.locator(".mc-copy-latex")
+        assert buttons.count() == 3, r.id        # the statement, the other layout, the differential
+        copied = []
+        for k in (0, 2):
+            buttons.nth(k).click()
+            pg.wait_for_function("(b) => b.textContent === 'Copied'", arg=buttons.nth(k).element_handle())
+            copied.append(pg.evaluate("() => navigator.clipboard.readText()"))
+        assert copied == [r.latex, r.differential]
+    finally:
+        context.close()
+
+
 def test_cite_box_holds_the_pages_own_permanent_url(entry_pages):
     for r in ENTRIES:
         got = entry_pages[r.id]

@@ -127,7 +127,9 @@ def html_visit_math(self, node):
 
 
 def html_visit_displaymath(self, node):
-    self.body.append(self.starttag(node, "div", CLASS="math notranslate nohighlight"))
+    # data-latex (escaped by starttag) is what the "Copy LaTeX" button copies (docs/_static/mc.js)
+    extra = {"data-latex": node.astext()} if node.get("copy_latex") else {}
+    self.body.append(self.starttag(node, "div", CLASS="math notranslate nohighlight", **extra))
     if node["number"]:
         number = get_node_equation_number(self, node)
         self.body.append(f'<span class="eqno">({number})')

@@ -101,9 +101,11 @@ def math_inline(latex: str):
     return nodes.math(latex, latex)
 
 
-def math_block(latex: str, docname: str, classes=()):
+def math_block(latex: str, docname: str, classes=(), copy=False):
+    """Display math; with copy, the page keeps its LaTeX too, for a "Copy LaTeX" button."""
     n = nodes.math_block(latex, latex, docname=docname, nowrap=False, number=None, label=None)
     n["classes"] += list(classes)
+    n["copy_latex"] = copy
     return n
 
 

@@ -285,14 +285,14 @@ def render_entry(r, docname, anchor):
         if r.withdrawn.replaced_by:
             w += R.para("Use ", R.xref(r.withdrawn.replaced_by), " instead.")
         sec += w
-    sec += R.math_block(r.latex, docname, classes=["mc-statement"])
+    sec += R.math_block(r.latex, docname, classes=["mc-statement"], copy=True)
     other = R.other_layout_latex(r)
     if other:
         sec += R.para(f"In {other[0]} layout:", classes=["mc-other-layout"])
-        sec += R.math_block(other[1], docname)
+        sec += R.math_block(other[1], docname, copy=True)
     if r.differential:
         sec += R.para("Differential form:")
-        sec += R.math_block(r.differential, docname)
+        sec += R.math_block(r.differential, docname, copy=True)
     if r.notes:
         sec += R.para(r.notes, classes=["mc-notes"])
     words = R.para(R.strong("Also known as: "), "; ".join(r.aliases), classes=["mc-aliases"]) if r.aliases else None
