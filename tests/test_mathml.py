@@ -1,0 +1,50 @@
+"""tools.mathml on its own: a small project with math, built with and without -W."""
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("node") is None or not (ROOT / "node_modules" / "temml").exists(),
+    reason="node or node_modules/temml missing (make test installs node_modules with npm ci)")
+
+
+def _build(tmp_path, body, *flags):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nextensions = ['tools.mathml']\n"
+                                 "html_math_renderer = 'mathml'\n")
+    (src / "index.rst").write_text("Math\n====\n\n" + body + "\n")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", *flags, str(src), str(out)],
+                          capture_output=True, text=True, timeout=300)
+    page = (out / "index.html").read_text() if (out / "index.html").exists() else ""
+    return proc, page
+
+
+def test_formulas_become_mathml_and_text_in_them_is_escaped(tmp_path):
+    proc, page = _build(tmp_path, "Inline :math:`\\frac{a}{b}`.\n\n.. math::\n\n   x = \\text{<script>alert(1)</script>}\n",
+                        "-W")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert '<span class="math notranslate nohighlight"><math><mfrac>' in page
+    assert '<math display="block"' in page
+    assert "&lt;script&gt;" in page and "<script>alert" not in page
+    assert (tmp_path / "out" / "_static" / "mathml" / "STIXTwoMath.woff2").stat().st_size > 100_000
+
+
+def test_latex_temml_cannot_render_fails_the_build_and_names_the_page(tmp_path):
+    body = "Fine :math:`x^2`.\n\n.. math::\n\n   \\vecc{a}\n\nA link :math:`\\href{javascript:alert(1)}{x}`.\n"
+    proc, _ = _build(tmp_path, body, "-W", "--keep-going")
+    assert proc.returncode != 0
+    assert "index.rst" in proc.stderr and "\\vecc{a}" in proc.stderr and "\\href" in proc.stderr, proc.stderr
+
+
+def test_without_w_a_bad_formula_shows_as_escaped_text(tmp_path):
+    proc, page = _build(tmp_path, "A link :math:`\\href{javascript:alert(1)}{<b>x</b>}`.\n")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert '<span class="mc-math-error">\\href{javascript:alert(1)}{&lt;b&gt;x&lt;/b&gt;}</span>' in page
+    assert "<a " not in page.split('class="mc-math-error"')[1].split("</span>")[0]
