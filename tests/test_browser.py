@@ -59,11 +59,11 @@ PAGE_PROBE = """() => {
                      .filter(m => !m.querySelector('math')).length,
     formulas: formulas.length,
     // laid out by the browser's MathML engine, not shown as loose text: a formula has a size and
-    // its parts are math boxes (Temml's <math> itself is a flex box, for line breaking), and a
-    // fraction's numerator stands above its denominator
+    // its parts are math boxes or, for an mtable, a table (Temml's <math> itself is a flex box,
+    // for line breaking), and a fraction's numerator stands above its denominator
     unlaid: formulas.filter(m => { const b = m.getBoundingClientRect();
                                    return !(b.width > 0 && b.height > 0) || !m.firstElementChild
-                                     || Array.from(m.children).some(c => !/math/.test(getComputedStyle(c).display)); })
+                                     || Array.from(m.children).some(c => !/math|table/.test(getComputedStyle(c).display)); })
                     .length
             + Array.from(document.querySelectorAll('mfrac')).filter(f =>
                 f.firstElementChild.getBoundingClientRect().bottom > f.lastElementChild.getBoundingClientRect().top + 1).length,

@@ -48,3 +48,14 @@ def test_without_w_a_bad_formula_shows_as_escaped_text(tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert '<span class="mc-math-error">\\href{javascript:alert(1)}{&lt;b&gt;x&lt;/b&gt;}</span>' in page
     assert "<a " not in page.split('class="mc-math-error"')[1].split("</span>")[0]
+
+
+def test_a_statement_that_opens_with_definitions_is_shown_on_two_lines():
+    from tools.render import display_latex
+
+    assert display_latex(r"h = \tanh(x):\quad \frac{\partial h}{\partial x} = 1 - h^2") == \
+        r"\begin{gathered}h = \tanh(x): \\ \frac{\partial h}{\partial x} = 1 - h^2\end{gathered}"
+    for unchanged in (r"\frac{\partial}{\partial X}\operatorname{tr}(X) = I",   # no definitions
+                      r"\left(a:\quad b\right)",                                # the break would split a group
+                      r"{a:\quad b}"):
+        assert display_latex(unchanged) == unchanged

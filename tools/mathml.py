@@ -128,7 +128,7 @@ def html_visit_math(self, node):
 
 def html_visit_displaymath(self, node):
     # data-latex (escaped by starttag) is what the "Copy LaTeX" button copies (docs/_static/mc.js)
-    extra = {"data-latex": node.astext()} if node.get("copy_latex") else {}
+    extra = {"data-latex": node["copy_latex"]} if node.get("copy_latex") is not None else {}
     self.body.append(self.starttag(node, "div", CLASS="math notranslate nohighlight", **extra))
     if node["number"]:
         number = get_node_equation_number(self, node)

@@ -101,11 +101,12 @@ def math_inline(latex: str):
     return nodes.math(latex, latex)
 
 
-def math_block(latex: str, docname: str, classes=(), copy=False):
-    """Display math; with copy, the page keeps its LaTeX too, for a "Copy LaTeX" button."""
+def math_block(latex: str, docname: str, classes=(), copy: str | None = None):
+    """Display math; copy is the LaTeX a "Copy LaTeX" button on it copies (the record's own)."""
     n = nodes.math_block(latex, latex, docname=docname, nowrap=False, number=None, label=None)
     n["classes"] += list(classes)
-    n["copy_latex"] = copy
+    if copy is not None:
+        n["copy_latex"] = copy
     return n
 
 
@@ -197,6 +198,20 @@ def layout_sentence(r) -> str | None:
         what = {"matrix": f"the result has the shape of {r.wrt}ᵀ", "vector": "rows follow the outputs of f, "
                 f"columns follow {r.wrt} (the Jacobian)", "scalar": "the result is laid out like f"}[wrt.kind]
     return f"{r.layout.capitalize()} layout: {what}."
+
+
+def display_latex(latex: str) -> str:
+    r"""A statement that opens with definitions ("L = …, h = …:\quad claim") is shown on two lines,
+    the definitions above the claim, rather than as one line wider than the page."""
+    head, sep, claim = latex.partition(":\\quad")
+    depth = 0
+    for ch in head:
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        if depth < 0:
+            break
+    if not sep or depth != 0 or head.count("\\left") != head.count("\\right") or "\\begin" in head:
+        return latex
+    return "\\begin{gathered}" + head.rstrip() + ": \\\\ " + claim.strip() + "\\end{gathered}"
 
 
 def other_layout_latex(r) -> tuple[str, str] | None:

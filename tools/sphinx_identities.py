@@ -285,14 +285,14 @@ def render_entry(r, docname, anchor):
         if r.withdrawn.replaced_by:
             w += R.para("Use ", R.xref(r.withdrawn.replaced_by), " instead.")
         sec += w
-    sec += R.math_block(r.latex, docname, classes=["mc-statement"], copy=True)
+    sec += R.math_block(R.display_latex(r.latex), docname, classes=["mc-statement"], copy=r.latex)
     other = R.other_layout_latex(r)
     if other:
         sec += R.para(f"In {other[0]} layout:", classes=["mc-other-layout"])
-        sec += R.math_block(other[1], docname, copy=True)
+        sec += R.math_block(other[1], docname, copy=other[1])
     if r.differential:
         sec += R.para("Differential form:")
-        sec += R.math_block(r.differential, docname, copy=True)
+        sec += R.math_block(r.differential, docname, copy=r.differential)
     if r.notes:
         sec += R.para(r.notes, classes=["mc-notes"])
     words = R.para(R.strong("Also known as: "), "; ".join(r.aliases), classes=["mc-aliases"]) if r.aliases else None
@@ -370,7 +370,7 @@ class TopicDirective(SphinxDirective):
             title = R.para(R.xref(r.id, r.title))
             if not r.live:
                 title += nodes.Text(" (withdrawn)")
-            rows.append([R.para(R.xref(r.id)), title, R.para(R.math_inline(r"\displaystyle " + r.latex)), refs])
+            rows.append([R.para(R.xref(r.id)), title, R.para(R.math_inline(r"\displaystyle " + R.display_latex(r.latex))), refs])
         sec += R.table(["Id", "Entry", "Statement", "Cookbook"], rows, classes=["mc-dense"], widths=[1, 3, 8, 1])
         return [sec]
 
@@ -440,7 +440,7 @@ class ErrataDirective(CatalogueWideDirective):
                             R.xref(r.id), " ", r.title)
             block += R.para(R.strong("What the source says, and what is wrong. "), r.errata)
             block += R.para(R.strong("What holds:"))
-            block += R.math_block(r.latex, self.env.docname)
+            block += R.math_block(R.display_latex(r.latex), self.env.docname)
             if r.live:
                 rep = Site.report(r)
                 block += R.para(R.strong("Evidence. "), f"The statement above is verified on {len(rep.instances)} "
