@@ -11,7 +11,9 @@ function render(line) {
   try {
     const { tex, display } = JSON.parse(line);
     // trust stays off: no \href, \class or \style can reach the page from a record
-    return { mathml: temml.renderToString(tex, { displayMode: !!display, throwOnError: true }) };
+    // inline formulas may break after a top-level relation or operator, as TeX breaks them
+    const options = { displayMode: !!display, throwOnError: true, wrap: display ? "none" : "tex" };
+    return { mathml: temml.renderToString(tex, options) };
   } catch (e) {
     // Temml underlines the offending TeX with combining characters: plain text reads better
     return { error: String((e && e.message) || e).replace(/\u0332/g, "").trim() };
