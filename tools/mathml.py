@@ -103,7 +103,12 @@ class Server:
     def after_fork(cls):
         if cls.current is not None:
             # a worker's own connection; the inherited one stays unused
-            cls.current.connect()
+            try:
+                cls.current.connect()
+            except MathMLError:
+                # then the worker starts a server of its own on its first formula (it exits with
+                # the worker, whose exit closes its stdin) rather than share the parent's connection
+                cls.current = None
 
 
 os.register_at_fork(after_in_child=Server.after_fork)
