@@ -7,9 +7,8 @@ const net = require("net");
 const path = require("path");
 const temml = require(path.join(__dirname, "..", "node_modules", "temml", "dist", "temml.cjs"));
 
-function render(line) {
+function render(tex, display) {
   try {
-    const { tex, display } = JSON.parse(line);
     // trust stays off: no \href, \class or \style can reach the page from a record
     // inline formulas may break after a top-level relation or operator, as TeX breaks them
     const options = { displayMode: !!display, throwOnError: true, wrap: display ? "none" : "tex" };
@@ -25,7 +24,7 @@ if (process.argv[2] === "--check") {
   process.stdin.setEncoding("utf8");
   process.stdin.on("data", d => { input += d; });
   process.stdin.on("end", () => {
-    const out = JSON.parse(input).map(tex => render(JSON.stringify({ tex, display: true })).error || null);
+    const out = JSON.parse(input).map(tex => render(tex, true).error || null);
     process.stdout.write(JSON.stringify(out));
   });
   return;
@@ -40,7 +39,14 @@ const server = net.createServer(client => {
     while ((eol = pending.indexOf("\n")) >= 0) {
       const line = pending.slice(0, eol);
       pending = pending.slice(eol + 1);
-      client.write(JSON.stringify(render(line)) + "\n");
+      let answer;
+      try {
+        const { tex, display } = JSON.parse(line);
+        answer = render(tex, display);
+      } catch (e) {
+        answer = { error: `not a request: ${line.slice(0, 200)}` };
+      }
+      client.write(JSON.stringify(answer) + "\n");
     }
   });
   client.on("error", () => {});

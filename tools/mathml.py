@@ -174,7 +174,6 @@ def builder_inited(app):
 
 def setup(app):
     app.add_html_math_renderer("mathml", (html_visit_math, None), (html_visit_displaymath, None))
-    app.config.html_math_renderer = "mathml"
     app.connect("config-inited", config_inited)
     app.connect("builder-inited", builder_inited)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
