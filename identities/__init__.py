@@ -13,6 +13,7 @@ Records are built from ``Equality``, ``Derivative`` and ``Differential`` with va
 """
 from .bibliography import SOURCES, Reference, cookbook, parr_howard, ref
 from .catalogue import Catalogue, catalogue, load, load_file
+from .formulas import Erratum, Formula, Step
 from .model import (Change, Derivative, Differential, Equality, Hessian, Identity, Matrix, Problem, Scalar, Var,
                     Vector, Withdrawal)
 from .sample import Instance, draw
@@ -41,4 +42,5 @@ __all__ = [
     "SOURCES", "Reference", "cookbook", "parr_howard", "ref", "Catalogue", "catalogue", "load", "load_file",
     "Change", "Derivative", "Differential", "Equality", "Hessian", "Identity", "Matrix", "Problem", "Scalar", "Var",
     "Vector", "Withdrawal", "Instance", "draw", "Report", "verify", "evaluate", "todo", "__version__",
+    "Erratum", "Formula", "Step",
 ]

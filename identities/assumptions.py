@@ -25,6 +25,7 @@ class Assumption:
     generate: Callable | None = None  # (rng, shape) -> array; None: a modifier of another one
     tall: bool = False      # needs rows > cols
     wide: bool = False      # needs rows < cols
+    holds: Callable | None = None  # value -> bool: does a (prepared) sample satisfy it?
 
 
 def _orthogonal(rng, n):
@@ -127,37 +128,92 @@ def _unit_interval(rng, shape):
     return rng.uniform(0.1, 0.9, size=shape)
 
 
+# Tests that a sample satisfies a word, so that a page never states an assumption the checked
+# sample breaks (``prepare`` may move a variable away from what its generator drew).
+_EPS = 1e-9
+
+
+def _is_square(a):
+    return a.ndim == 2 and a.shape[0] == a.shape[1]
+
+
+def _sv(a):
+    return np.linalg.svd(a, compute_uv=False)
+
+
+def _is_invertible(a):
+    if not _is_square(a):
+        return False
+    s = _sv(a)
+    return s[-1] > _EPS * max(1.0, s[0])
+
+
+def _is_symmetric(a):
+    return _is_square(a) and np.linalg.norm(a - a.T) <= _EPS * max(1.0, np.linalg.norm(a))
+
+
+def _is_spd(a):
+    return _is_symmetric(a) and np.linalg.eigvalsh((a + a.T) / 2)[0] > 0
+
+
+def _is_orthogonal(a):
+    return _is_square(a) and np.linalg.norm(a.T @ a - np.eye(len(a))) <= 1e-8
+
+
+def _is_diagonal(a):
+    return _is_square(a) and not np.any(a - np.diag(np.diag(a))) and _is_invertible(a)
+
+
+def _is_lower(a):
+    return _is_square(a) and not np.any(np.triu(a, 1)) and _is_invertible(a)
+
+
+def _is_upper(a):
+    return _is_square(a) and not np.any(np.tril(a, -1)) and _is_invertible(a)
+
+
+def _has_distinct_eigenvalues(a):
+    return _is_symmetric(a) and (len(a) < 2 or np.min(np.diff(np.linalg.eigvalsh((a + a.T) / 2))) > 1e-6)
+
+
+def _has_full_rank(a, tall):
+    if a.ndim != 2 or a.shape[0] == a.shape[1] or (a.shape[0] > a.shape[1]) != tall:
+        return False
+    s = _sv(a)
+    return s[-1] > _EPS * max(1.0, s[0])
+
+
 VOCABULARY: dict[str, Assumption] = {a.name: a for a in [
-    Assumption("square", "{v} is square.", ("matrix",), square=True, generate=_general),
-    Assumption("invertible", "{v} is invertible.", ("matrix",), square=True, generate=_invertible),
-    Assumption("symmetric", "{v} is symmetric: {v} = {v}ᵀ.", ("matrix",), square=True, generate=_symmetric),
-    Assumption("spd", "{v} is symmetric positive definite.", ("matrix",), square=True, generate=_spd),
+    Assumption("square", "{v} is square.", ("matrix",), square=True, generate=_general, holds=_is_square),
+    Assumption("invertible", "{v} is invertible.", ("matrix",), square=True, generate=_invertible, holds=_is_invertible),
+    Assumption("symmetric", "{v} is symmetric: {v} = {v}ᵀ.", ("matrix",), square=True, generate=_symmetric, holds=_is_symmetric),
+    Assumption("spd", "{v} is symmetric positive definite.", ("matrix",), square=True, generate=_spd, holds=_is_spd),
     Assumption("orthogonal", "{v} is orthogonal: {v}ᵀ{v} = I.", ("matrix",), square=True,
-               generate=lambda rng, shape: _orthogonal(rng, shape[0])),
-    Assumption("diagonal", "{v} is diagonal (and invertible).", ("matrix",), square=True, generate=_diagonal),
+               generate=lambda rng, shape: _orthogonal(rng, shape[0]), holds=_is_orthogonal),
+    Assumption("diagonal", "{v} is diagonal (and invertible).", ("matrix",), square=True, generate=_diagonal, holds=_is_diagonal),
     Assumption("lower_triangular", "{v} is lower triangular (and invertible).", ("matrix",), square=True,
-               generate=_lower),
+               generate=_lower, holds=_is_lower),
     Assumption("upper_triangular", "{v} is upper triangular (and invertible).", ("matrix",), square=True,
-               generate=_upper),
+               generate=_upper, holds=_is_upper),
     Assumption("distinct_eigenvalues", "{v} is real symmetric with distinct eigenvalues.", ("matrix",),
-               square=True, generate=_distinct_eigenvalues),
+               square=True, generate=_distinct_eigenvalues, holds=_has_distinct_eigenvalues),
     Assumption("symmetric_invertible", "{v} is symmetric and invertible.", ("matrix",), square=True,
-               generate=_symmetric_invertible),
+               generate=_symmetric_invertible, holds=lambda a: _is_symmetric(a) and _is_invertible(a)),
     Assumption("full_column_rank", "{v} has full column rank (more rows than columns).", ("matrix",),
-               tall=True, generate=_full_rank),
+               tall=True, generate=_full_rank, holds=lambda a: _has_full_rank(a, True)),
     Assumption("full_row_rank", "{v} has full row rank (more columns than rows).", ("matrix",),
-               wide=True, generate=_full_rank),
+               wide=True, generate=_full_rank, holds=lambda a: _has_full_rank(a, False)),
     Assumption("contraction", "{v} has spectral norm below one, so I − {v} is invertible and power series in {v} converge.",
-               ("matrix",), square=True, generate=_contraction),
-    Assumption("positive", "{v} has positive entries.", ("scalar", "vector", "matrix"), generate=_positive),
+               ("matrix",), square=True, generate=_contraction, holds=lambda a: _is_square(a) and _sv(a)[0] < 1),
+    Assumption("positive", "{v} has positive entries.", ("scalar", "vector", "matrix"), generate=_positive, holds=lambda a: bool(np.all(a > 0))),
     Assumption("nonzero_entries", "{v} has no zero entries (no kinks of |·|, ReLU or sign, no division by zero).",
-               ("scalar", "vector", "matrix"), generate=_away_from_zero),
-    Assumption("nonzero", "{v} is not zero.", ("vector", "matrix"), generate=_nonzero),
-    Assumption("unit", "{v} has unit Euclidean norm.", ("vector",), generate=_unit),
+               ("scalar", "vector", "matrix"), generate=_away_from_zero, holds=lambda a: bool(np.all(a != 0))),
+    Assumption("nonzero", "{v} is not zero.", ("vector", "matrix"), generate=_nonzero, holds=lambda a: bool(np.any(a))),
+    Assumption("unit", "{v} has unit Euclidean norm.", ("vector",), generate=_unit, holds=lambda a: abs(np.linalg.norm(a) - 1) <= 1e-9),
     Assumption("probability", "{v} is a probability vector: positive entries that sum to one.", ("vector",),
-               generate=_probability),
+               generate=_probability, holds=lambda a: bool(np.all(a > 0)) and abs(np.sum(a) - 1) <= 1e-9),
     Assumption("unit_interval", "{v} has entries strictly between 0 and 1.", ("scalar", "vector", "matrix"),
-               generate=_unit_interval),
+               generate=_unit_interval, holds=lambda a: bool(np.all((a > 0) & (a < 1)))),
 ]}
 
 # A variable may carry several words; the most specific generator wins (first match here).
@@ -167,6 +223,7 @@ PRECEDENCE = [
     "probability", "unit", "unit_interval", "positive", "nonzero_entries", "nonzero", "square",
 ]
 assert set(PRECEDENCE) == set(VOCABULARY), "every assumption needs a place in PRECEDENCE"
+assert all(a.holds is not None for a in VOCABULARY.values()), "every assumption needs its test, holds"
 
 # Words that imply others: a sample of the left satisfies the right.
 IMPLIES = {

@@ -13,6 +13,7 @@ from typing import Any, Callable, ClassVar
 
 from . import assumptions as vocab
 from .bibliography import SOURCES, Reference
+from .formulas import Erratum, Formula, as_formula
 
 GREEK = {
     "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
@@ -24,6 +25,10 @@ ID_ALPHABET = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no I or O: they read as 1 
 ID_PATTERN = re.compile(r"^[0-9A-HJ-NP-Z]{4}$")
 
 LAYOUTS = ("numerator", "denominator")
+
+# An equation in prose: a relation between two terms. Prose may say "for x > 0" or "where A is
+# square", but "tr(XA) = tr(AX)" is a formula, and a formula must carry its checker.
+PROSE_FORMULA = re.compile(r"(?<![<>!=])(=|≈|≅|≡|⇒|⟹)(?!=)")
 
 
 class _Missing:
@@ -120,8 +125,18 @@ class Problem:
 
 @dataclass(kw_only=True, eq=False)
 class Identity:
-    """Fields shared by every kind of claim. Subclasses add the mathematics."""
+    """Fields shared by every kind of claim. Subclasses add the mathematics.
+
+    A kind describes itself here, in one place: its claim fields, the field holding the claim
+    (what mutations change), its default tolerance, its words for readers and how it is checked,
+    and the scaffold skeleton of ``python -m identities new``. Its verifier is ``verify.PROBES[kind]``.
+    """
     kind: ClassVar[str] = "identity"
+    claim_field: ClassVar[str] = ""       # the field holding the claim: mutations change its value
+    reference_field: ClassVar[str] = ""   # what the claim is compared with: the same code is a tautology
+    tolerance_default: ClassVar[float] = 0.0
+    words: ClassVar[str] = ""             # the kind, for readers
+    skeleton: ClassVar[str] = ""          # for `new --kind`; {id} is the fresh id
 
     id: str = MISSING
     title: str = MISSING
@@ -129,9 +144,13 @@ class Identity:
     variables: dict = MISSING
     references: list = field(default_factory=list)
     aliases: list = field(default_factory=list)
-    differential: str = ""         # LaTeX of the differential form, "d f = ..."
-    notes: str = ""                # plain text shown under the statement
-    derivation: str = ""           # a sketch, required when there is no reference
+    # the differential form, "d f = ...": (latex, df) or a Formula, checked against the true
+    # differential of f along random perturbations of wrt and of every variable df perturbs
+    differential: Formula | None = None
+    also: list = field(default_factory=list)       # more displayed formulas (chain members), checked
+    derivation: list = field(default_factory=list)  # Step(...)s from the first rule to the claim
+    notes: str = ""                # prose shown under the statement: no formulas (they go in `also`)
+    sketch: str = ""               # prose on how it is derived, when there is no reference
     symbols: dict = field(default_factory=dict)  # other letters in the LaTeX: name -> meaning
     conditions: str = ""           # assumptions tying variables together, in words
     # (rng, values[, seed]) -> values, to honour ``conditions``; seed is the instance's seed
@@ -142,7 +161,9 @@ class Identity:
     tolerance: float | None = None   # overrides the kind's default, when measured error needs it
     instances: int = 3
     sizes: tuple = (2, 5)          # range of sizes for symbolic dimensions
-    errata: str = ""               # how the sources get this wrong or leave it unstated
+    errata: list = field(default_factory=list)  # Erratum(...)s: how the sources get this wrong
+    time_limit: float | None = None  # seconds for the whole verification, when the default is too short
+    time_limit_reason: str = ""
 
     # filled in by the loader, not by authors
     file: str = field(default="", compare=False)
@@ -150,6 +171,11 @@ class Identity:
     topic: str = field(default="", compare=False)
 
     def __post_init__(self):
+        if isinstance(getattr(self, "wrt", None), str) and type(self).wrt_is_tuple:
+            self.wrt = (self.wrt,)
+        self.differential = as_formula(self.differential)
+        if isinstance(self.errata, str):
+            self.errata = [Erratum(None, self.errata)] if self.errata else []
         frame = sys._getframe(1)
         while frame and frame.f_code.co_filename in (__file__, "<string>"):
             frame = frame.f_back
@@ -157,6 +183,7 @@ class Identity:
             self.file, self.line = frame.f_code.co_filename, frame.f_lineno
         _collector.append(self)
 
+    wrt_is_tuple: ClassVar[bool] = False
     # the fields whose values are callables (the checker), for the page and for repr
     checker_fields: ClassVar[tuple] = ()
     required: ClassVar[tuple] = ("id", "title", "latex", "variables")
@@ -204,8 +231,8 @@ class Identity:
                 close = [k for k in SOURCES if k.split("-")[0] in r.source.lower()]
                 hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(sorted(SOURCES))}"
                 out.append(self.problem("MC006", f"references[{i}]", f"unknown source {r.source!r}{hint}"))
-        if not self.references and not self.derivation:
-            out.append(self.problem("MC007", "references", "give a reference or a derivation sketch"))
+        if not self.references and not self.derivation and not self.sketch:
+            out.append(self.problem("MC007", "references", "give a reference, a derivation or a sketch"))
         if not self.aliases:
             out.append(self.problem("MC008", "aliases", "add the words people would search for "
                                     "(e.g. 'logdet', 'Jacobi formula')"))
@@ -217,10 +244,84 @@ class Identity:
         for i, c in enumerate(self.history):
             if not isinstance(c, Change):
                 out.append(self.problem("MC010", f"history[{i}]", "use Change(date, version, what, why)"))
+        out += self._formula_problems()
+        if any(p.code == "MC029" for p in out):
+            return out
         for name, text in self.latex_fields():
             out += [self.problem(code, name, msg) for code, msg in latex_problems(text)]
         out += self._symbol_problems()
+        if self.time_limit is not None and not (isinstance(self.time_limit, (int, float)) and self.time_limit > 0
+                                                and self.time_limit_reason):
+            out.append(self.problem("MC035", "time_limit", "a time limit must be a positive number of seconds "
+                                    "with time_limit_reason saying why the default is too short"))
         return out
+
+    def formulas(self) -> list[tuple[str, str, Formula]]:
+        """(role, field, Formula) for every checked formula besides the statement."""
+        out = []
+        if self.differential is not None:
+            out.append(("differential", "differential", self.differential))
+        out += [("also", f"also[{i}]", f) for i, f in enumerate(self.also)]
+        out += [("step", f"derivation[{i}]", f) for i, f in enumerate(self.derivation)]
+        return out
+
+    def _formula_problems(self) -> list[Problem]:
+        out = []
+        for name in ("also", "derivation", "errata"):
+            if not isinstance(getattr(self, name), list):
+                out.append(self.problem("MC029", name, f"'{name}' must be a list"))
+        if out:
+            return out
+        for role, name, f in self.formulas():
+            if not isinstance(f, Formula):
+                out.append(self.problem("MC029", name, "give a Formula(latex, side, side, ...) (or, for the "
+                                        "differential, (latex, df))"))
+            elif not isinstance(f.latex, str) or not f.latex.strip():
+                out.append(self.problem("MC029", name, "the formula's LaTeX is empty"))
+            elif not f.checked:
+                what = ("a bare string: give (latex, df) so that the form is checked against f"
+                        if role == "differential" else "give at least two sides for its checker to compare")
+                out.append(self.problem("MC029", name, f"a displayed formula without a checker: {what}"))
+            elif not all(isinstance(u, str) for u in f.uses):
+                out.append(self.problem("MC029", name, "uses must list entry ids"))
+        if self.derivation and len(self.derivation) < 2:
+            out.append(self.problem("MC029", "derivation", "a derivation needs at least two steps: the first "
+                                    "rule applied, and the step that reads the claim off"))
+        if self.derivation and not self.wrt_names and self.kind != "equality":
+            out.append(self.problem("MC029", "derivation", "this kind has no variable to perturb"))
+        for i, e in enumerate(self.errata):
+            if not isinstance(e, Erratum):
+                out.append(self.problem("MC029", f"errata[{i}]", "use Erratum(source, what, printed=..., "
+                                        "<field as printed>=...)"))
+                continue
+            unknown = [k for k in e.changes if k not in record_fields(self)]
+            if unknown:
+                out.append(self.problem("MC029", f"errata[{i}]", f"unknown fields {unknown}: an erratum's "
+                                        "changes are the record's fields as the source prints them"))
+            elif e.printed and not e.changes:
+                out.append(self.problem("MC029", f"errata[{i}]", "it quotes a printed formula: give the printed "
+                                        "version as a checker (claimed=..., rhs=..., variables=...) so that "
+                                        "the verifier can show it wrong"))
+            if e.source is not None and not isinstance(e.source, Reference):
+                out.append(self.problem("MC006", f"errata[{i}]", "the source is cookbook(eq), parr_howard(...) "
+                                        "or ref(source, locator)"))
+        for name in ("notes", "sketch"):
+            out += self._prose_problems(name, getattr(self, name))
+        for i, e in enumerate(self.errata):
+            if isinstance(e, Erratum):
+                out += self._prose_problems(f"errata[{i}]", e.what)
+        return out
+
+    def _prose_problems(self, name, text) -> list[Problem]:
+        if not isinstance(text, str):
+            return [self.problem("MC003", name, f"'{name}' must be a string")]
+        m = PROSE_FORMULA.search(text)
+        if m is None:
+            return []
+        around = text[max(0, m.start() - 30):m.end() + 30].replace("\n", " ")
+        return [self.problem("MC030", name, f"prose carries a formula ('…{around}…'): prose may explain and use "
+                             "inline symbols, but an equation must be a checked Formula (in `also`, or a "
+                             "derivation step)")]
 
     def _variable_problems(self, name, var) -> list[Problem]:
         f = f"variables['{name}']"
@@ -276,10 +377,12 @@ class Identity:
 
     def latex_fields(self) -> list[tuple[str, str]]:
         """(field, LaTeX) for every piece of displayed mathematics."""
-        out = [(n, getattr(self, n)) for n in ("latex", "differential")]
+        out = [("latex", self.latex)]
         other = getattr(self, "other_layout", ())
         if other:
             out.append(("other_layout", other[0] if isinstance(other, tuple) and other else other))
+        out += [(name, f.latex) for _, name, f in self.formulas() if isinstance(f, Formula)]
+        out += [(f"errata[{i}]", e.printed) for i, e in enumerate(self.errata) if isinstance(e, Erratum)]
         return [(n, t) for n, t in out if isinstance(t, str) and t]
 
     def assumption_words(self) -> list[tuple[str, str]]:
@@ -296,14 +399,51 @@ class Identity:
     def live(self) -> bool:
         return self.withdrawn is None
 
+    @property
+    def wrt_names(self) -> tuple:
+        """The variables the claim is about: perturbed by differential forms and derivations."""
+        wrt = getattr(self, "wrt", ())
+        return (wrt,) if isinstance(wrt, str) else tuple(wrt) if isinstance(wrt, (tuple, list)) else ()
+
+    def how_checked(self) -> str:
+        """How the verifier checks the statement, in words (ends without a full stop)."""
+        return ""
+
+    def restricted_words(self) -> str:
+        """What restricting the probe to structured directions means, in words, or ''."""
+        return {"symmetric": "only symmetric perturbations are applied, and the claim must itself be symmetric",
+                "diagonal": "only diagonal perturbations are applied, and the claim must itself be diagonal",
+                "symmetric_entries": "one perturbation per independent entry of the symmetric matrix, "
+                                     "X_ij and X_ji moving together; the claim must be symmetric"}.get(
+            getattr(self, "directions", "general"), "")
+
 
 @dataclass(kw_only=True, eq=False)
 class Equality(Identity):
     """lhs(vars) == rhs(vars) on every instance."""
     kind: ClassVar[str] = "equality"
+    claim_field: ClassVar[str] = "rhs"
+    reference_field: ClassVar[str] = "lhs"
+    tolerance_default: ClassVar[float] = 1e-7
+    words: ClassVar[str] = "Identity (both sides evaluated)"
+    skeleton: ClassVar[str] = '''
+Equality(
+    id="{id}",
+    title="TODO: a short title in words, e.g. vec of a product",
+    latex=r"L(A) = R(A)",  # TODO: the statement; every letter a variable
+    variables={{"A": Matrix("m", "n")}},  # TODO
+    lhs=lambda A: todo("lhs: the left side, in NumPy"),
+    rhs=lambda A: todo("rhs: the right side, computed independently"),
+    references=[],  # TODO
+    aliases=[],  # TODO
+)
+'''
     lhs: Callable = MISSING
     rhs: Callable = MISSING
     checker_fields: ClassVar[tuple] = ("lhs", "rhs")
+
+    def how_checked(self):
+        return "both sides evaluated and compared"
 
 
 @dataclass(kw_only=True, eq=False)
@@ -316,6 +456,24 @@ class Derivative(Identity):
     the claim is only about a structured variable ("symmetric": only symmetric perturbations).
     """
     kind: ClassVar[str] = "derivative"
+    claim_field: ClassVar[str] = "claimed"
+    reference_field: ClassVar[str] = "f"
+    tolerance_default: ClassVar[float] = 1e-6
+    words: ClassVar[str] = "Derivative"
+    skeleton: ClassVar[str] = '''
+Derivative(
+    id="{id}",
+    title="TODO: a short title in words, e.g. Gradient of tr(AX)",
+    latex=r"\\frac{{\\partial f(X)}}{{\\partial X}} = G",  # TODO: the statement; every letter a variable
+    variables={{"X": Matrix("m", "n")}},  # TODO: unequal dimensions where the claim allows
+    wrt="X",
+    layout="denominator",  # denominator: the shape of X; numerator: its transpose
+    f=lambda X: todo("f: the function, in NumPy"),
+    claimed=lambda X: todo("claimed: the derivative, written from the formula (never from f)"),
+    references=[],  # TODO: cookbook(eq), parr_howard("4.2 ..."), ref(source, locator); or sketch="..."
+    aliases=[],  # TODO: words people would type to find it
+)
+'''
     f: Callable = MISSING
     claimed: Callable = MISSING
     wrt: str = MISSING
@@ -327,6 +485,10 @@ class Derivative(Identity):
     # so sympy's own derivative can be compared with the claim (the cross-check)
     symbolic: Callable | None = None
     checker_fields: ClassVar[tuple] = ("f", "claimed", "wrt", "layout")
+
+    def how_checked(self):
+        return ("central differences of f along 3 random directions per instance, compared with the claimed "
+                "derivative applied to those directions")
 
     def problems(self):
         out = super().problems()
@@ -354,19 +516,39 @@ class Differential(Identity):
     ``df=lambda X, Y, dX, dY: dX @ Y + X @ dY``. This also states matrix-by-matrix derivatives.
     """
     kind: ClassVar[str] = "differential"
+    claim_field: ClassVar[str] = "df"
+    reference_field: ClassVar[str] = "f"
+    tolerance_default: ClassVar[float] = 1e-6
+    words: ClassVar[str] = "Differential (a linear map in the perturbation)"
+    wrt_is_tuple: ClassVar[bool] = True
+    skeleton: ClassVar[str] = '''
+Differential(
+    id="{id}",
+    title="TODO: a short title in words, e.g. Differential of the inverse",
+    latex=r"\\mathrm{{d}}F(X) = G",  # TODO: the statement; every letter a variable
+    variables={{"X": Matrix("n", "n", "invertible")}},  # TODO
+    wrt=("X",),
+    f=lambda X: todo("f: the function, in NumPy"),
+    df=lambda X, dX: todo("df: the claimed change of f along dX, linear in dX"),
+    references=[],  # TODO: cookbook(eq), parr_howard("4.2 ..."), ref(source, locator); or sketch="..."
+    aliases=[],  # TODO: words people would type to find it
+)
+'''
     f: Callable = MISSING
     df: Callable = MISSING
     wrt: tuple = MISSING
     directions: str = "general"
     checker_fields: ClassVar[tuple] = ("f", "df", "wrt")
 
+    def how_checked(self):
+        return ("central differences of f along 3 random perturbations of "
+                + ", ".join(self.wrt_names) + " per instance, compared with the claimed differential")
+
     def problems(self):
         out = super().problems()
         if any(p.code == "MC001" for p in out):
             return out
-        if isinstance(self.wrt, str):
-            self.wrt = (self.wrt,)
-        for w in self.wrt:
+        for w in self.wrt_names:
             if isinstance(self.variables, dict) and w not in self.variables:
                 out.append(self.problem("MC014", "wrt", f"wrt {w!r} is not one of the variables "
                                         f"{sorted(self.variables)}"))
@@ -383,12 +565,33 @@ class Hessian(Identity):
     vec(X), stacking columns, and is mn × mn. It is checked against f alone, by second differences.
     """
     kind: ClassVar[str] = "hessian"
+    claim_field: ClassVar[str] = "claimed"
+    reference_field: ClassVar[str] = "f"
+    tolerance_default: ClassVar[float] = 1e-6
+    words: ClassVar[str] = "Hessian (second derivative)"
+    skeleton: ClassVar[str] = '''
+Hessian(
+    id="{id}",
+    title="TODO: a short title in words, e.g. Hessian of xᵀAx",
+    latex=r"\\frac{{\\partial^2 f(x)}}{{\\partial x\\,\\partial x^{{\\top}}}} = H",  # TODO: the statement
+    variables={{"x": Vector("n")}},  # TODO: a vector, or a matrix (the Hessian by vec X, columns stacked)
+    wrt="x",
+    f=lambda x: todo("f: the scalar function, in NumPy"),
+    claimed=lambda x: todo("claimed: the n x n Hessian, written from the formula"),
+    references=[],  # TODO: cookbook(eq), parr_howard("4.2 ..."), ref(source, locator); or sketch="..."
+    aliases=[],  # TODO: words people would type to find it
+)
+'''
     f: Callable = MISSING
     claimed: Callable = MISSING
     wrt: str = MISSING
     directions: str = "general"
     symbolic: Callable | None = None
     checker_fields: ClassVar[tuple] = ("f", "claimed", "wrt")
+
+    def how_checked(self):
+        return ("second differences of f (with Richardson extrapolation) along 3 random direction pairs per "
+                "instance, compared with uᵀHv")
 
     def problems(self):
         out = super().problems()

@@ -84,4 +84,12 @@ def draw(record: Identity, seed: int) -> Instance:
     if record.prepare is not None:
         takes_seed = len(inspect.signature(record.prepare).parameters) >= 3
         values = dict(record.prepare(rng, dict(values), seed) if takes_seed else record.prepare(rng, dict(values)))
-    return Instance(seed, sizes, values)
+    return Instance(seed, sizes, {name: _read_only(v) for name, v in values.items()})
+
+
+def _read_only(value):
+    """Checkers get read-only inputs: a claim that writes into its arguments raises instead of
+    changing what the next side, or the reference, sees."""
+    a = np.array(value, dtype=np.float64)
+    a.flags.writeable = False
+    return a

@@ -12,18 +12,22 @@ against the same references: it must be rejected.
 """
 from __future__ import annotations
 
+import copy
 import time
 from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
 
-from .model import Derivative, Differential, Equality, Hessian, Identity
+from . import assumptions as vocab
+from .formulas import Erratum, Formula
+from .model import KINDS, Derivative, Differential, Equality, Hessian, Identity
 from .sample import Instance, draw, instance_seeds
 
 # Chosen from measured errors (python -m identities bench --seeds 1000 prints the margins): over
 # 318,000 instances correct claims stay below these, and a 1e-3 perturbation scores above ~1e-5.
-TOLERANCE = {"equality": 1e-7, "derivative": 1e-6, "differential": 1e-6, "hessian": 1e-6}
+TOLERANCE = {k: c.tolerance_default for k, c in KINDS.items()}
+CLAIM_FIELD = {k: c.claim_field for k, c in KINDS.items()}
 STEP = 6e-6            # central-difference step, relative to the variable's scale
 DIRECTIONS_PER_INSTANCE = 3
 PERTURBATION = 1e-3
@@ -31,7 +35,9 @@ PERTURBATION = 1e-3
 # error a matrix computation of f carries, and is far below the signal of any wrong answer
 NOISE_FACTOR = 100.0
 MUTATIONS = ("transpose", "double", "negate", "perturb")
-CLAIM_FIELD = {"equality": "rhs", "derivative": "claimed", "differential": "df", "hessian": "claimed"}
+FORMULA_TOLERANCE = 1e-6   # formulas and derivation steps: finite differences may take part
+# a formula all of whose sides are this small on an instance shows nothing a check could see
+ZERO = 1e-9
 
 
 class CheckError(Exception):
@@ -63,6 +69,33 @@ class InstanceResult:
 
 
 @dataclass
+class FormulaResult:
+    """The check of one displayed formula besides the statement (differential, also, step)."""
+    role: str                 # differential | also | step | reaches-claim
+    field: str                # the record's field: "derivation[2]"
+    score: float = 0.0        # largest scale-free disagreement between consecutive sides
+    error: str = ""
+    seed: int = 0
+    mutations: dict = field(default_factory=dict)   # name -> rejected | accepted | not applicable
+
+    @property
+    def ok(self) -> bool:
+        return not self.error and self.score <= FORMULA_TOLERANCE
+
+
+@dataclass
+class ErratumResult:
+    """A printed formula checked: refuted, with the instance that shows it wrong."""
+    field: str
+    checkable: bool
+    refuted: bool = False
+    seed: int = 0
+    sizes: str = ""
+    score: float = float("nan")
+    error: str = ""           # the printed version's failure on that instance, in words
+
+
+@dataclass
 class Report:
     id: str
     kind: str
@@ -70,11 +103,16 @@ class Report:
     instances: list = field(default_factory=list)
     mutations: dict = field(default_factory=dict)   # name -> "rejected" | "accepted" | "not applicable"
     mutation_scores: dict = field(default_factory=dict)  # name -> largest score of that wrong answer
+    formulas: list = field(default_factory=list)    # FormulaResult for every other displayed formula
+    errata: list = field(default_factory=list)      # ErratumResult for every erratum
     seconds: float = 0.0
+    timed_out: float = 0.0    # the time limit, when verification was stopped there
 
     @property
     def ok(self) -> bool:
-        return bool(self.instances) and all(not r.error and r.score <= self.tolerance for r in self.instances)
+        return (bool(self.instances) and not self.timed_out
+                and all(not r.error and r.score <= self.tolerance for r in self.instances)
+                and all(f.ok for f in self.formulas))
 
     @property
     def max_score(self) -> float:
@@ -89,8 +127,16 @@ class Report:
     def failing(self) -> list:
         return [r for r in self.instances if r.error or r.score > self.tolerance]
 
+    @property
+    def failing_formulas(self) -> list:
+        return [f for f in self.formulas if not f.ok]
+
+    def formula(self, field_name: str) -> FormulaResult | None:
+        return next((f for f in self.formulas if f.field == field_name), None)
+
     def mutation_kill_rate(self) -> tuple[int, int]:
-        applicable = [v for v in self.mutations.values() if v != "not applicable"]
+        verdicts = list(self.mutations.values()) + [v for f in self.formulas for v in f.mutations.values()]
+        applicable = [v for v in verdicts if v != "not applicable"]
         return sum(v == "rejected" for v in applicable), len(applicable)
 
     def weak_mutations(self) -> list[str]:
@@ -98,12 +144,19 @@ class Report:
         out = [n for n, v in self.mutations.items() if v == "accepted"]
         if self.mutations and not any(v == "rejected" for v in self.mutations.values()):
             out.append("all (no mutation applies: the claim is zero)")
+        for f in self.formulas:
+            out += [f"{n} of a side of {f.field}" for n, v in f.mutations.items() if v == "accepted"]
         return out
 
     @property
+    def unrefuted_errata(self) -> list:
+        return [e for e in self.errata if e.checkable and not e.refuted]
+
+    @property
     def passed(self) -> bool:
-        """Verified, and every applicable wrong answer rejected (when mutations were run)."""
-        return self.ok and not self.weak_mutations()
+        """Verified, every applicable wrong answer rejected (when mutations were run), and every
+        printed formula of an erratum shown wrong."""
+        return self.ok and not self.weak_mutations() and not self.unrefuted_errata
 
     def describe_failure(self, record: Identity | None = None) -> str:
         lines = []
@@ -111,39 +164,82 @@ class Report:
         target = self.id
         if record is not None and record.file and "identities/entries/" not in record.file.replace("\\", "/"):
             target = record.file  # not in the catalogue: reproduce from its file
+        claim_field = CLAIM_FIELD.get(self.kind, "?")
+        if self.timed_out:
+            lines.append(f"{where}MC034 entry {self.id} ({self.kind}): verification did not finish within its time "
+                         f"limit of {self.timed_out:g} s and was stopped (a checker that loops, or one far too slow)\n"
+                         f"  reproduce: python -m identities check {target}")
         for r in self.failing:
             what = (f"field '{r.field}': {r.error}" if r.error
-                    else f"field '{CLAIM_FIELD[self.kind]}': error {r.score:.2e} exceeds tolerance "
+                    else f"field '{claim_field}': error {r.score:.2e} exceeds tolerance "
                          f"{self.tolerance:.0e}: the claim disagrees with the definition")
             lines.append(f"{where}MC020 entry {self.id} ({self.kind}) failed on instance seed={r.seed} [{r.sizes}]: {what}\n"
                          f"  reproduce: python -m identities check {target} --seed {r.seed} --instances 1")
+        for f in self.failing_formulas:
+            what = f.error or (f"its sides disagree by {f.score:.2e} (tolerance {FORMULA_TOLERANCE:.0e})")
+            lines.append(f"{where}MC020 entry {self.id} ({self.kind}) field '{f.field}' failed on instance "
+                         f"seed={f.seed}: {what}\n"
+                         f"  reproduce: python -m identities check {target} --seed {f.seed} --instances 1")
         if self.ok:
             for name in self.weak_mutations():
                 lines.append(f"{where}MC021 entry {self.id} ({self.kind}): the wrong answer '{name}' was accepted, so this "
                              "check cannot fail; compare against an independent computation")
+            for e in self.unrefuted_errata:
+                lines.append(f"{where}MC032 entry {self.id} field '{e.field}': the printed formula passes the check, "
+                             "so the erratum is wrong or its checker does not state what is printed")
         return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------------------------
+# Calling a record's code: it may be wrong or hostile, and every failure stays with its entry
 
 
-def _call(fn, field_name, values, **extra):
+def _convert(out, field_name):
     try:
-        out = fn(**values, **extra)
-    except Exception as exc:  # a contributor's checker: report, never crash the run
-        raise CheckError(field_name, f"raised {type(exc).__name__}: {exc}") from exc
-    try:
-        arr = np.asarray(out, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise CheckError(field_name, f"returned {type(out).__name__}, not an array of numbers") from exc
+        arr = np.asarray(out)
+        if arr.dtype.kind == "c" or (arr.dtype == object and any(isinstance(x, complex) for x in arr.flat)):
+            raise CheckError(field_name, "returned complex values, but the record declares no complex variable: "
+                             "a real formula returns real numbers (the imaginary part would be dropped unseen)")
+        arr = arr.astype(np.float64)
+    except CheckError:
+        raise
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - a value whose conversion raises is the record's fault
+        raise CheckError(field_name, f"returned {type(out).__name__}, not an array of numbers "
+                         f"({type(exc).__name__}: {exc})") from None
     if not np.all(np.isfinite(arr)):
         raise CheckError(field_name, "returned NaN or infinity")
     return arr
 
 
+def _invoke(fn, field_name, kwargs):
+    try:
+        return fn(**kwargs)
+    except CheckError:
+        raise
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - a contributor's checker: report, never crash the run
+        hint = ""
+        if isinstance(exc, ValueError) and "read-only" in str(exc):
+            hint = " (the checker writes into its input: inputs are read-only, work on a copy)"
+        raise CheckError(field_name, f"raised {type(exc).__name__}: {exc}{hint}") from None
+
+
+def _call(fn, field_name, values, **extra):
+    return _convert(_invoke(fn, field_name, {**values, **extra}), field_name)
+
+
+def _frozen(a):
+    a = np.array(a, dtype=np.float64)
+    a.flags.writeable = False
+    return a
+
+
 def _direction(shape, mode, rng):
     v = rng.standard_normal(shape)
-    if mode == "symmetric" and v.ndim == 2:
+    if mode in ("symmetric", "symmetric_entries") and v.ndim == 2:
         v = (v + v.T) / 2
     elif mode == "diagonal" and v.ndim == 2:
         v = np.diag(np.diag(v))
@@ -158,50 +254,81 @@ def _scale(value) -> float:
     return 1.0
 
 
-def _difference(f, values, deltas, h):
+def _difference(f, values, deltas, h, field_name="f"):
     plus = dict(values)
     minus = dict(values)
     for name, d in deltas.items():
-        plus[name] = values[name] + h * d
-        minus[name] = values[name] - h * d
-    fp, fm = _call(f, "f", plus), _call(f, "f", minus)
+        plus[name] = _frozen(values[name] + h * d)
+        minus[name] = _frozen(values[name] - h * d)
+    fp, fm = _call(f, field_name, plus), _call(f, field_name, minus)
     return (fp - fm) / (2 * h), max(float(np.max(np.abs(fp), initial=0.0)), float(np.max(np.abs(fm), initial=0.0)))
 
 
-def _central(record, f, values, deltas, h):
+def _central(record, f, values, deltas, h, field_name="f"):
     """The directional derivative of f along ``deltas``, and the rounding noise of that estimate.
 
     Central differences at steps h and 2h are combined (Richardson extrapolation): truncation error
     O(h^4) instead of O(h^2). What remains is rounding: f is known to about eps·|f|, so the
     difference is known to about eps·|f|/h, which matters where the derivative is small next to f."""
-    d1, size1 = _difference(f, values, deltas, h)
-    d2, size2 = _difference(f, values, deltas, 2 * h)
+    d1, size1 = _difference(f, values, deltas, h, field_name)
+    d2, size2 = _difference(f, values, deltas, 2 * h, field_name)
     noise = NOISE_FACTOR * np.finfo(float).eps * max(size1, size2) / h
     return (4 * d1 - d2) / 3, noise * np.sqrt(np.size(d1))
 
 
+# --------------------------------------------------------------------------------------------
+# The statement, one verifier per kind
+
+
 def expected_shape(layout: str, out_shape: tuple, in_shape: tuple):
     """Shape of a derivative of an ``out_shape`` function by an ``in_shape`` variable, or None if the
-    combination is not a Derivative (state it as a Differential)."""
+    combination is not a Derivative (state it as a Differential).
+
+    Vectors are columns, held as 1-D arrays; a row is a 1 × n matrix. So the numerator-layout
+    gradient of a scalar by a vector x is the row (1, n), its denominator-layout gradient the
+    column (n,); the derivative of a vector by a scalar is a column in numerator layout and a row
+    (1, m) in denominator layout (see the conventions page)."""
     o, i = len(out_shape), len(in_shape)
     if o == 0:
-        return in_shape if (layout == "denominator" or i < 2) else in_shape[::-1]
+        if i == 0:
+            return ()
+        if i == 1:
+            return in_shape if layout == "denominator" else (1,) + in_shape
+        return in_shape if layout == "denominator" else in_shape[::-1]
     if i == 0:
-        return out_shape if (layout == "numerator" or o < 2) else out_shape[::-1]
+        if o == 1:
+            return out_shape if layout == "numerator" else (1,) + out_shape
+        return out_shape if layout == "numerator" else out_shape[::-1]
     if o == 1 and i == 1:
         return out_shape + in_shape if layout == "numerator" else in_shape + out_shape
     return None
 
 
 def jvp(layout: str, G, v, out_ndim: int, in_ndim: int):
-    """The claimed derivative G applied to a direction v: the predicted change of f."""
+    """The claimed derivative G (of the shape ``expected_shape`` gives) applied to a direction v:
+    the predicted change of f."""
     if out_ndim == 0:
+        if in_ndim == 1 and layout == "numerator":
+            G = G[0]
         g = G.T if (layout == "numerator" and in_ndim == 2) else G
         return np.sum(g * v)
     if in_ndim == 0:
+        if out_ndim == 1 and layout == "denominator":
+            G = G[0]
         g = G.T if (layout == "denominator" and out_ndim == 2) else G
         return g * v
     return G @ v if layout == "numerator" else G.T @ v
+
+
+def _structure_residual(g, mode):
+    """The part of a claim that a structured probe cannot see, which must therefore be zero."""
+    if g.ndim != 2 or g.shape[0] != g.shape[1]:
+        return None
+    if mode == "symmetric":
+        return (g - g.T) / 2
+    if mode == "diagonal":
+        return g - np.diag(np.diag(g))
+    return None
 
 
 def _probe_derivative(record: Derivative, inst: Instance, layout=None, claimed=None) -> Probe:
@@ -216,22 +343,35 @@ def _probe_derivative(record: Derivative, inst: Instance, layout=None, claimed=N
         raise CheckError("f", f"f returns shape {out.shape} and {record.wrt} has shape {x.shape}: a derivative of "
                          "this kind has no matrix layout; state it as a Differential")
     if G.shape != want:
+        hint = ""
+        if len(want) == 2 and 1 in want and G.shape == tuple(d for d in want if d != 1):
+            hint = (" (a row vector is a 1 × n matrix: return it as v[None, :]; a 1-D array is a column)"
+                    if want[0] == 1 else "")
         raise CheckError("claimed", f"returned shape {G.shape}, but the {layout}-layout derivative of an output "
-                         f"of shape {out.shape} by {record.wrt} of shape {x.shape} has shape {want}")
+                         f"of shape {out.shape} by {record.wrt} of shape {x.shape} has shape {want}{hint}")
     rng = np.random.default_rng([inst.seed, 1])
     h = STEP * _scale(x)
     if record.directions == "symmetric_entries":
         return _probe_symmetric_entries(record, inst, G, layout, h, rng)
     dirs = [_direction(x.shape, record.directions, rng) for _ in range(DIRECTIONS_PER_INSTANCE)]
     refs, noise = zip(*[_central(record, record.f, values, {record.wrt: d}, h) for d in dirs])
+    refs, noise = list(refs), list(noise)
+    structured = record.directions in ("symmetric", "diagonal") and _structure_residual(G, record.directions) is not None
+    if structured:
+        # the probe cannot see a skew (off-diagonal) part: the claim must not have one
+        refs.append(np.zeros(G.shape))
+        noise.append(0.0)
 
     def predict(claim):
         (g,) = claim
         if g.shape != want:
             raise ValueError("shape")
-        return [jvp(layout, g, d, out.ndim, x.ndim) for d in dirs]
+        out_ = [jvp(layout, g, d, out.ndim, x.ndim) for d in dirs]
+        if structured:
+            out_.append(_structure_residual(g, record.directions))
+        return out_
 
-    return Probe(inst, list(refs), [G], predict, list(noise))
+    return Probe(inst, refs, [G], predict, noise)
 
 
 def _probe_symmetric_entries(record, inst, G, layout, h, rng) -> Probe:
@@ -263,17 +403,25 @@ def _probe_symmetric_entries(record, inst, G, layout, h, rng) -> Probe:
     return Probe(inst, refs + refs, [G], predict, noise + noise)
 
 
+def _perturbation(record, names, values, rng):
+    """Random directions for the variables ``names``, jointly of unit norm; the claim's own
+    variables follow the record's structured directions."""
+    directions = getattr(record, "directions", "general")
+    parts = {w: _direction(values[w].shape, directions if w in record.wrt_names else "general", rng)
+             for w in names}
+    norm = np.sqrt(sum(np.sum(p * p) for p in parts.values())) or 1.0
+    return {w: _frozen(p / norm) for w, p in parts.items()}
+
+
 def _probe_differential(record: Differential, inst: Instance) -> Probe:
     values = inst.values
-    wrt = (record.wrt,) if isinstance(record.wrt, str) else tuple(record.wrt)
+    wrt = record.wrt_names
     _call(record.f, "f", values)
     rng = np.random.default_rng([inst.seed, 1])
     h = STEP * min(_scale(values[w]) for w in wrt)
     refs, claims, noise = [], [], []
     for _ in range(DIRECTIONS_PER_INSTANCE):
-        parts = {w: _direction(values[w].shape, record.directions, rng) for w in wrt}
-        norm = np.sqrt(sum(np.sum(p * p) for p in parts.values()))
-        parts = {w: p / norm for w, p in parts.items()}
+        parts = _perturbation(record, wrt, values, rng)
         ref, n = _central(record, record.f, values, parts, h)
         refs.append(ref)
         noise.append(n)
@@ -311,7 +459,7 @@ def _probe_hessian(record: Hessian, inst: Instance) -> Probe:
 
     def f_at(a, b, u, v, h):
         moved = dict(values)
-        moved[record.wrt] = x + a * h * u + b * h * v
+        moved[record.wrt] = _frozen(x + a * h * u + b * h * v)
         return _call(record.f, "f", moved)
 
     def second(u, v, h):
@@ -333,16 +481,17 @@ def _probe_hessian(record: Hessian, inst: Instance) -> Probe:
     return Probe(inst, refs, [H], predict)
 
 
+# One verifier per kind; adding a kind is its class in model.py and its probe here.
+PROBES = {"equality": _probe_equality, "derivative": _probe_derivative, "differential": _probe_differential,
+          "hessian": _probe_hessian}
+assert set(PROBES) == set(KINDS), "every kind of claim needs its verifier in PROBES"
+
+
 def probe(record: Identity, inst: Instance) -> Probe:
-    if isinstance(record, Hessian):
-        return _probe_hessian(record, inst)
-    if isinstance(record, Derivative):
-        return _probe_derivative(record, inst)
-    if isinstance(record, Differential):
-        return _probe_differential(record, inst)
-    if isinstance(record, Equality):
-        return _probe_equality(record, inst)
-    raise TypeError(f"unknown kind of record: {type(record).__name__}")
+    fn = PROBES.get(record.kind)
+    if fn is None:
+        raise TypeError(f"unknown kind of record: {type(record).__name__}")
+    return fn(record, inst)
 
 
 def score(p: Probe, claim=None, raw=False) -> float:
@@ -396,24 +545,265 @@ def mutate(name: str, claim: list, seed: int):
     raise ValueError(name)
 
 
+# --------------------------------------------------------------------------------------------
+# The other displayed formulas: differential form, chain members, derivation steps
+
+
+class _Sides:
+    """What a formula's sides may ask for on one instance: the variables, their perturbations
+    d<name>, and D, the true differential along those perturbations (cached per function)."""
+
+    def __init__(self, record, values, parts):
+        self.record, self.values, self.parts = record, values, parts
+        self.h = STEP * min((_scale(values[w]) for w in parts), default=1.0)
+        self.cache = {}
+        self.noise = 0.0
+
+    def D(self, g=None):
+        if not self.parts:
+            raise CheckError("D", "D needs perturbed variables: name one (dX) or use it in an entry with wrt")
+        fn = self.record.f if g is None else g
+        if fn is None or not callable(fn):
+            raise CheckError("D", "D() is the differential of the record's f, and this kind has none: pass a function")
+        key = id(fn)
+        if key not in self.cache:
+            names = _parameters(fn)
+            values = self.values if names is None else {k: v for k, v in self.values.items() if k in names}
+            parts = {k: v for k, v in self.parts.items() if k in values}
+            if not parts:
+                self.cache[key] = (np.zeros(np.shape(_call(fn, "D", values))), 0.0)
+            else:
+                self.cache[key] = _central(self.record, fn, values, parts, self.h, "D")
+        value, noise = self.cache[key]
+        self.noise = max(self.noise, noise)
+        return value
+
+    def evaluate(self, side, field_name):
+        names = _parameters(side)
+        available = {**self.values, **{"d" + k: v for k, v in self.parts.items()}, "D": self.D}
+        if names is None:
+            kwargs = available
+        else:
+            missing = [n for n in names if n not in available]
+            if missing:
+                raise CheckError(field_name, f"a side asks for {missing}, which is neither a variable, the "
+                                 f"perturbation of one of {sorted(self.parts) or 'none'} (d<name>), nor D")
+            kwargs = {n: available[n] for n in names}
+        self.noise = 0.0
+        value = _convert(_invoke(side, field_name, kwargs), field_name)
+        return value, self.noise
+
+
+_PARAMS: dict = {}
+
+
+def _parameters(fn):
+    """The names a function takes, or None when it takes **kwargs."""
+    key = id(fn)
+    hit = _PARAMS.get(key)
+    if hit is None or hit[0] is not fn:
+        import inspect
+        try:
+            ps = inspect.signature(fn).parameters.values()
+            names = None if any(p.kind == p.VAR_KEYWORD for p in ps) else [p.name for p in ps]
+        except (TypeError, ValueError):
+            names = None
+        hit = _PARAMS[key] = (fn, names)
+    return hit[1]
+
+
+def _perturbed(record, role, formula: Formula) -> tuple:
+    names = formula.perturbed(record.variables)
+    uses_D = any("D" in ps for ps in formula.parameters())
+    if role == "step":
+        extra = names - set(record.wrt_names)
+        if extra:
+            raise CheckError("derivation", f"a derivation perturbs only {list(record.wrt_names)}, but a step asks "
+                             f"for d{sorted(extra)[0]}")
+        return record.wrt_names
+    if role == "differential" or uses_D:
+        names = set(record.wrt_names) | names
+    return tuple(sorted(names, key=list(record.variables).index))
+
+
+def _derivation_target(record, values, parts):
+    """What the last step of a derivation must arrive at: the claim applied to the perturbation."""
+    if record.kind == "derivative":
+        x = values[record.wrt]
+        out = _call(record.f, "f", values)
+        G = _call(record.claimed, "claimed", values)
+        return jvp(record.layout, G, parts[record.wrt], out.ndim, x.ndim)
+    if record.kind == "differential":
+        return _call(record.df, "df", values, **{"d" + w: p for w, p in parts.items()})
+    if record.kind == "hessian":
+        H = _call(record.claimed, "claimed", values)
+        return H @ parts[record.wrt].reshape(-1, order="F")   # the differential of the gradient, vec'd
+    return _call(record.rhs, "rhs", values)
+
+
+def _chain_score(values: list, noise: list) -> float:
+    scale = max(float(np.linalg.norm(v)) for v in values)
+    if scale <= ZERO:
+        return 0.0
+    return max(max(0.0, float(np.linalg.norm(a - b)) - na - nb)
+               for a, b, na, nb in zip(values, values[1:], noise, noise[1:])) / scale
+
+
+def _check_formulas(record, instances, mutations=True) -> list[FormulaResult]:
+    """Every formula besides the statement, on the record's instances. A derivation is checked
+    step by step on one perturbation per instance, and its last step must reach the claim."""
+    items = record.formulas()
+    if not items:
+        return []
+    results = {name: FormulaResult(role, name) for role, name, _ in items}
+    if record.derivation:
+        results["derivation"] = FormulaResult("reaches-claim", "derivation")
+    evaluated = {name: [] for name in results}   # name -> [(seed, [values], [noise])]
+    for inst in instances:
+        rng = np.random.default_rng([inst.seed, 3])
+        contexts = {}
+        step_values = None
+        for role, name, f in items:
+            res = results[name]
+            if res.error:
+                continue
+            if not isinstance(f, Formula) or not f.checked:
+                res.error = "a displayed formula without a checker (MC029)"
+                continue
+            try:
+                wanted = _perturbed(record, role, f)
+                if wanted not in contexts:
+                    contexts[wanted] = _Sides(record, inst.values, _perturbation(record, wanted, inst.values, rng))
+                ctx = contexts[wanted]
+                vals, noise = [], []
+                for k, side in enumerate(f.sides):
+                    v, n = ctx.evaluate(side, name)
+                    if vals and v.shape != vals[-1].shape:
+                        raise CheckError(name, f"side {k + 1} has shape {v.shape}, side {k} has shape {vals[-1].shape}")
+                    vals.append(v)
+                    noise.append(n)
+                if max(float(np.linalg.norm(v)) for v in vals) <= ZERO:
+                    raise CheckError(name, "every side is zero on this instance, so the check sees nothing: state "
+                                     "the non-zero consequence (X d(X⁻¹) = −dX X⁻¹ rather than dX X⁻¹ + X d(X⁻¹) = 0)")
+            except CheckError as exc:
+                res.error, res.seed = str(exc), inst.seed
+                continue
+            sc = _chain_score(vals, noise)
+            if sc >= res.score:
+                res.score, res.seed = sc, inst.seed
+            evaluated[name].append((inst.seed, vals, noise))
+            if role == "step":
+                step_values = (ctx, vals[-1], noise[-1])
+        if record.derivation and step_values is not None and not results["derivation"].error:
+            res = results["derivation"]
+            ctx, last, last_noise = step_values
+            try:
+                target = _convert(_derivation_target(record, inst.values, ctx.parts), "derivation")
+                if target.shape != last.shape:
+                    raise CheckError("derivation", f"the last step arrives at shape {last.shape}, the claim "
+                                     f"predicts shape {target.shape}")
+            except CheckError as exc:
+                res.error, res.seed = str(exc), inst.seed
+                continue
+            vals, noise = [last, target], [last_noise, 0.0]
+            sc = _chain_score(vals, noise)
+            if sc >= res.score:
+                res.score, res.seed = sc, inst.seed
+            evaluated["derivation"].append((inst.seed, vals, noise))
+    if mutations:
+        for name, res in results.items():
+            if not res.ok or not evaluated[name]:
+                continue
+            for m in MUTATIONS:
+                verdicts = []
+                for side in range(len(evaluated[name][0][1])):
+                    scores = []
+                    for seed, vals, noise in evaluated[name]:
+                        wrong = mutate(m, [vals[side]], seed)
+                        if wrong is not None:
+                            scores.append(_chain_score(vals[:side] + wrong + vals[side + 1:], noise))
+                    if scores:
+                        verdicts.append(max(scores) > FORMULA_TOLERANCE)
+                res.mutations[m] = ("not applicable" if not verdicts else
+                                    "rejected" if all(verdicts) else "accepted")
+    return list(results.values())
+
+
+# --------------------------------------------------------------------------------------------
+# Errata: the printed formula, shown wrong
+
+
+def _variant(record, changes: dict):
+    """The record as a source prints it: a copy with some fields changed, and nothing else to check."""
+    v = copy.copy(record)
+    for k, val in changes.items():
+        setattr(v, k, val)
+    v.differential, v.also, v.derivation, v.errata = None, [], [], []
+    if isinstance(v, Derivative) and "other_layout" not in changes:
+        v.other_layout = ()
+    return v
+
+
+def _refute(record, index: int, erratum: Erratum, seed, instances) -> ErratumResult:
+    res = ErratumResult(f"errata[{index}]", erratum.checkable)
+    if not erratum.checkable:
+        return res
+    printed = _variant(record, erratum.changes)
+    report = verify(printed, seed=seed, instances=instances, mutations=False)
+    bad = report.failing
+    if bad:
+        r = bad[0]
+        res.refuted, res.seed, res.sizes, res.score = True, r.seed, r.sizes, r.score
+        res.error = r.error or f"error {r.score:.1e} against a tolerance of {report.tolerance:.0e}"
+    return res
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def _assumption_problem(record, inst) -> CheckError | None:
+    """A declared assumption the checked sample does not satisfy (``prepare`` may move it)."""
+    for name, var in record.variables.items():
+        value = inst.values.get(name)
+        if value is None:
+            return CheckError(f"variables['{name}']", f"the sample has no value for {name} (prepare dropped it)")
+        for word in vocab.closure(var.assume):
+            test = vocab.VOCABULARY[word].holds
+            if test is not None and not test(np.asarray(value)):
+                return CheckError(f"variables['{name}']", f"{name} is declared '{word}', but the checked sample "
+                                  f"is not{' (prepare changed it)' if record.prepare else ''}: the page would "
+                                  "state an assumption the check does not use; declare what holds after prepare "
+                                  "and say the rest in 'conditions'")
+    return None
+
+
 def verify(record: Identity, seed: int | None = None, instances: int | None = None,
-           mutations: bool = True) -> Report:
+           mutations: bool = True, formulas: bool = True) -> Report:
     """Verify ``record`` on random instances; with ``mutations``, also show each wrong answer rejected.
 
     Works for any record, in the catalogue or not. Never raises for a faulty checker: the
-    report's failing instances name the field that failed.
+    report's failing instances name the field that failed. With ``formulas``, every other
+    displayed formula (differential form, chain members, derivation steps) is checked on the same
+    instances, and every erratum's printed formula is shown wrong.
     """
     start = time.perf_counter()
     tol = record.tolerance or TOLERANCE[record.kind]
     report = Report(record.id, record.kind, tol)
-    probes = []
+    probes, drawn = [], []
     for s in instance_seeds(record, seed, instances):
         try:
             inst = draw(record, s)
-        except Exception as exc:
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - prepare is the record's code
             report.instances.append(InstanceResult(s, "?", float("inf"), f"raised {type(exc).__name__}: {exc}",
                                                    "prepare" if record.prepare else "variables"))
             continue
+        bad = _assumption_problem(record, inst)
+        if bad is not None:
+            report.instances.append(InstanceResult(s, inst.sizes_text(), float("inf"), str(bad), bad.field))
+            continue
+        drawn.append(inst)
         try:
             p = probe(record, inst)
         except CheckError as exc:
@@ -422,7 +812,9 @@ def verify(record: Identity, seed: int | None = None, instances: int | None = No
         probes.append(p)
         report.instances.append(InstanceResult(s, inst.sizes_text(), score(p), raw=score(p, raw=True)))
     if isinstance(record, Derivative) and record.other_layout and report.ok:
-        _verify_other_layout(record, report, seed, instances)
+        _verify_other_layout(record, report, drawn)
+    if formulas and drawn:
+        report.formulas = _check_formulas(record, drawn, mutations)
     if mutations and report.ok:
         for name in MUTATIONS:
             scores = [score(p, wrong) for p in probes
@@ -433,21 +825,24 @@ def verify(record: Identity, seed: int | None = None, instances: int | None = No
             # rejected when any instance tells it apart; the best evidence is the margin
             report.mutation_scores[name] = max(scores)
             report.mutations[name] = "rejected" if max(scores) > tol else "accepted"
+    if formulas:
+        report.errata = [_refute(record, i, e, seed, instances) for i, e in enumerate(record.errata)
+                         if isinstance(e, Erratum)]
     report.seconds = time.perf_counter() - start
     return report
 
 
-def _verify_other_layout(record: Derivative, report: Report, seed, instances):
+def _verify_other_layout(record: Derivative, report: Report, drawn):
     other = "numerator" if record.layout == "denominator" else "denominator"
     _, claimed = record.other_layout
-    for s in instance_seeds(record, seed, instances):
-        inst = draw(record, s)
+    for inst in drawn:
         try:
             p = _probe_derivative(record, inst, layout=other, claimed=claimed)
         except CheckError as exc:
-            report.instances.append(InstanceResult(s, inst.sizes_text(), float("inf"), str(exc), "other_layout"))
+            report.instances.append(InstanceResult(inst.seed, inst.sizes_text(), float("inf"), str(exc),
+                                                   "other_layout"))
             continue
         sc = score(p)
         if sc > report.tolerance:
-            report.instances.append(InstanceResult(s, inst.sizes_text(), sc, f"{other}-layout form fails with "
-                                                   f"error {sc:.2e}", "other_layout"))
+            report.instances.append(InstanceResult(inst.seed, inst.sizes_text(), sc, f"{other}-layout form fails "
+                                                   f"with error {sc:.2e}", "other_layout"))

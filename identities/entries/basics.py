@@ -114,7 +114,7 @@ Differential(
     wrt=("X",),
     f=lambda A, X, B: A @ X @ B,
     df=lambda A, X, B, dX: A @ dX @ B,
-    derivation="Product rule (37) twice, with dA = dB = 0 (33).",
+    sketch="Product rule (37) twice, with dA = dB = 0 (33).",
     aliases=["differential of a linear matrix map", "d(AXB)", "sandwich product differential"],
 )
 
@@ -127,7 +127,7 @@ Differential(
     f=lambda X: X.T @ X,
     df=lambda X, dX: dX.T @ X + X.T @ dX,
     notes="The result is symmetric: the second term is the transpose of the first.",
-    derivation="Product rule (37) with the transpose rule (44): d(Xᵀ) = (dX)ᵀ.",
+    sketch="Product rule (37) with the transpose rule (44): d(Xᵀ) = (dX)ᵀ.",
     aliases=["Gram matrix differential", "d(X^T X)", "differential of X transpose X"],
 )
 

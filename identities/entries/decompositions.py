@@ -107,7 +107,7 @@ Derivative(
           "matters. The result is the gradient on symmetric matrices (checked along symmetric "
           "perturbations). Implementations that read only the lower triangle of A return Φ-style "
           "lower-triangular variants of the same quantity.",
-    derivation="dJ = tr(Cᵀ dL) = ⟨LᵀC, Φ(S)⟩ with S = L⁻¹dA L⁻ᵀ symmetric; ⟨M, Φ(S)⟩ = ⟨Φ(M), S⟩, and "
+    sketch="dJ = tr(Cᵀ dL) = ⟨LᵀC, Φ(S)⟩ with S = L⁻¹dA L⁻ᵀ symmetric; ⟨M, Φ(S)⟩ = ⟨Φ(M), S⟩, and "
                "⟨P, L⁻¹dA L⁻ᵀ⟩ = ⟨L⁻ᵀPL⁻¹, dA⟩; on symmetric dA only the symmetric part counts.",
     references=[ref("murray-2016", "reverse mode, the adjoint of A")],
     aliases=["Cholesky backward", "Cholesky gradient", "adjoint of Cholesky", "backpropagation through Cholesky"],
@@ -149,7 +149,7 @@ Differential(
     notes="dX is the solution of a Sylvester equation, unique because X is positive definite; in the "
           "eigenbasis of A, with square roots sᵢ of its eigenvalues, (VᵀdX V)ᵢⱼ = (VᵀdA V)ᵢⱼ/(sᵢ + sⱼ). "
           "The check solves the equation through Kronecker products instead.",
-    derivation="Differentiate X² = A: dX X + X dX = dA.",
+    sketch="Differentiate X² = A: dX X + X dX = dA.",
     references=[ref("higham-2008", "Ch. 6, Fréchet derivative of the matrix square root")],
     aliases=["derivative of matrix square root", "sqrtm derivative", "Sylvester equation", "Frechet derivative square root"],
 )
@@ -166,7 +166,7 @@ Differential(
     df=lambda A, dA: (lambda Q, R, U: U @ R)(*_qr_differential(A, dA)),
     notes="C_low is the strictly lower triangle of C. With R's diagonal positive the thin QR is unique and "
           "differentiable.",
-    derivation="QᵀdA R⁻¹ = QᵀdQ + dR R⁻¹, where QᵀdQ is skew-symmetric (from QᵀQ = I) and dR R⁻¹ is upper "
+    sketch="QᵀdA R⁻¹ = QᵀdQ + dR R⁻¹, where QᵀdQ is skew-symmetric (from QᵀQ = I) and dR R⁻¹ is upper "
                "triangular. The strictly lower part of C therefore belongs to QᵀdQ, which fixes Ω, and "
                "dR R⁻¹ = C − Ω.",
     aliases=["QR derivative", "derivative of R in QR", "differentiating QR decomposition"],
@@ -185,7 +185,7 @@ Differential(
     df=lambda A, dA: (lambda Q, R, U: dA @ np.linalg.inv(R) - Q @ U)(*_qr_differential(A, dA)),
     notes="C_low is the strictly lower triangle of C. With R's diagonal positive the thin QR is unique and "
           "differentiable.",
-    derivation="From dA = dQ R + Q dR: dQ = dA R⁻¹ − Q dR R⁻¹, with dR R⁻¹ = C − Ω from the R-factor entry.",
+    sketch="From dA = dQ R + Q dR: dQ = dA R⁻¹ − Q dR R⁻¹, with dR R⁻¹ = C − Ω from the R-factor entry.",
     aliases=["QR derivative", "derivative of Q in QR", "orthonormal factor differential"],
 )
 
@@ -205,7 +205,7 @@ Differential(
     differential=r"\mathrm{d}\sigma = \operatorname{diag}(U^{\top}\mathrm{d}A\,V)",
     notes="The signs of uᵢ and vᵢ cancel in the product. A zero or repeated singular value is not "
           "differentiable (as with |x| at 0).",
-    derivation="Differentiate σᵢ = uᵢᵀA vᵢ; the terms with duᵢ and dvᵢ vanish because uᵢᵀduᵢ = vᵢᵀdvᵢ = 0 "
+    sketch="Differentiate σᵢ = uᵢᵀA vᵢ; the terms with duᵢ and dvᵢ vanish because uᵢᵀduᵢ = vᵢᵀdvᵢ = 0 "
                "and Avᵢ = σᵢuᵢ, Aᵀuᵢ = σᵢvᵢ.",
     references=[ref("giles-2008", "singular value decomposition")],
     aliases=["singular value derivative", "SVD derivative", "derivative of sigma", "singular value perturbation"],
@@ -225,7 +225,7 @@ Derivative(
     f=lambda A: np.linalg.norm(A, 2),
     claimed=_top_singular_pair,
     notes="‖A‖₂ = σ₁. Not differentiable where σ₁ is repeated; there u₁v₁ᵀ is one subgradient.",
-    derivation="‖A‖₂ = σ₁ and dσ₁ = u₁ᵀdA v₁ = tr(v₁u₁ᵀ dA).",
+    sketch="‖A‖₂ = σ₁ and dσ₁ = u₁ᵀdA v₁ = tr(v₁u₁ᵀ dA).",
     references=[ref("giles-2008", "matrix norms")],
     aliases=["spectral norm derivative", "operator 2-norm gradient", "largest singular value gradient"],
 )
@@ -242,7 +242,7 @@ Derivative(
     claimed=lambda A: (lambda U, s, Vt: U @ Vt)(*np.linalg.svd(A, full_matrices=False)),
     notes="‖A‖_* = Σᵢσᵢ. Needs full rank (no zero singular value); repeated nonzero singular values are "
           "fine here, since UVᵀ is then still unique. UVᵀ is the orthogonal polar factor of A.",
-    derivation="Sum dσᵢ = uᵢᵀdA vᵢ over i: tr(UᵀdA V) = tr(VUᵀ dA).",
+    sketch="Sum dσᵢ = uᵢᵀdA vᵢ over i: tr(UᵀdA V) = tr(VUᵀ dA).",
     references=[ref("giles-2008", "singular value decomposition")],
     aliases=["nuclear norm derivative", "trace norm gradient", "sum of singular values gradient"],
 )

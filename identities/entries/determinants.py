@@ -189,7 +189,7 @@ Derivative(
     differential=r"\mathrm{d}\det(AXB) = \det(AXB)\operatorname{tr}((AXB)^{-1}A\,\mathrm{d}X\,B)",
     symbolic=lambda A, X, B: sp.Determinant(A * X * B),
     notes="Reduces to det(AXB) X⁻ᵀ (Cookbook (51)) when all three factors are square and invertible.",
-    derivation="d det(M) = det(M) tr(M⁻¹ dM) with M = AXB and dM = A dX B; tr(M⁻¹A dX B) = "
+    sketch="d det(M) = det(M) tr(M⁻¹ dM) with M = AXB and dM = A dX B; tr(M⁻¹A dX B) = "
                "tr(B M⁻¹ A dX), so the gradient is (B M⁻¹ A)ᵀ = Aᵀ M⁻ᵀ Bᵀ.",
     references=[cookbook(51, note="printed only for square X; this is the general form")],
     aliases=["determinant of product rectangular", "derivative of det AXB", "det of A X B gradient"],
@@ -353,7 +353,7 @@ Hessian(
           "unrestricted dX the Hessian of log|det X| is −K(X⁻ᵀ⊗X⁻¹), with K the commutation matrix; "
           "for symmetric dΣ, K vec(dΣ) = vec(dΣ) and the two agree. This matrix (halved) is the Fisher "
           "information of a Gaussian covariance.",
-    derivation="d log det Σ = tr(Σ⁻¹dΣ) and d(Σ⁻¹) = −Σ⁻¹dΣΣ⁻¹ give d² = −tr(Σ⁻¹dΣΣ⁻¹dΣ), and "
+    sketch="d log det Σ = tr(Σ⁻¹dΣ) and d(Σ⁻¹) = −Σ⁻¹dΣΣ⁻¹ give d² = −tr(Σ⁻¹dΣΣ⁻¹dΣ), and "
                "tr(AᵀB) = vec(A)ᵀvec(B) with vec(Σ⁻¹dΣΣ⁻¹) = (Σ⁻¹⊗Σ⁻¹)vec(dΣ).",
     references=[ref("magnus-neudecker-2019", "Ch. 10, second-order differentials and Hessian matrices")],
     aliases=["Hessian of log determinant", "concavity of log det", "second derivative logdet covariance",

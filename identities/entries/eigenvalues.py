@@ -132,7 +132,7 @@ Derivative(
                        * np.outer(V[:, np.argmax(np.abs(w))], V[:, np.argmax(np.abs(w))]))(*np.linalg.eigh(A)),
     notes="For symmetric A the spectral radius equals the spectral norm. Needs a unique eigenvalue of "
           "largest magnitude (λ and −λ both eigenvalues makes ρ non-differentiable).",
-    derivation="ρ(A) = |λ| for the eigenvalue λ of largest magnitude; d|λ| = sign(λ) dλ and dλ = vᵀdA v (67).",
+    sketch="ρ(A) = |λ| for the eigenvalue λ of largest magnitude; d|λ| = sign(λ) dλ and dλ = vᵀdA v (67).",
     references=[cookbook(67, note="applied to the eigenvalue of largest magnitude")],
     aliases=["spectral radius derivative", "spectral norm of symmetric matrix", "largest absolute eigenvalue"],
 )
@@ -175,7 +175,7 @@ Derivative(
     claimed=_simple_eigen_gradient,
     differential=r"\mathrm{d}\lambda = \frac{u^{\top}\mathrm{d}X\,v}{u^{\top}v}",
     notes="The scaling of u and v cancels. For symmetric X, u = v and this is vvᵀ (Cookbook (67)).",
-    derivation="Differentiate Xv = λv: dX v + X dv = dλ v + λ dv; multiply by uᵀ on the left, uᵀX = λuᵀ "
+    sketch="Differentiate Xv = λv: dX v + X dv = dλ v + λ dv; multiply by uᵀ on the left, uᵀX = λuᵀ "
                "cancels the dv terms, leaving uᵀdX v = dλ uᵀv.",
     references=[ref("magnus-neudecker-2019", "Ch. 8, eigenvalues and eigenvectors"),
                 ref("giles-2008", "eigenvalues and eigenvectors")],
@@ -200,7 +200,7 @@ Hessian(
                                              / (w[-1] - w[j]) for j in range(len(w) - 1)))(*np.linalg.eigh(A)),
     notes="Positive semidefinite on symmetric directions: λ_max is convex. The Hessian grows like 1/gap "
           "as the second eigenvalue approaches the first. Checked along symmetric perturbations only.",
-    derivation="Second-order perturbation theory: dλₙ = vₙᵀdA vₙ and dvₙ = Σ_{j<n} vⱼ (vⱼᵀdA vₙ)/(λₙ − λⱼ); "
+    sketch="Second-order perturbation theory: dλₙ = vₙᵀdA vₙ and dvₙ = Σ_{j<n} vⱼ (vⱼᵀdA vₙ)/(λₙ − λⱼ); "
                "then d²λₙ = 2 vₙᵀdA dvₙ. With vⱼᵀdA vₙ = (vₙ⊗vⱼ)ᵀvec(dA) this is the quadratic form of H.",
     references=[ref("magnus-neudecker-2019", "Ch. 8, eigenvalues and eigenvectors")],
     aliases=["second derivative of eigenvalue", "eigenvalue Hessian", "convexity of largest eigenvalue"],

@@ -179,7 +179,7 @@ Derivative(
     notes="A product rule for Jacobians: ∂(f(x) ∘ g(x))/∂x = diag(g) ∂f/∂x + diag(f) ∂g/∂x. Each output "
           "depends on every entry of x here, so the Jacobian is full, not diagonal: the element-wise diagonal "
           "condition of Parr & Howard §4.2 does not hold.",
-    derivation="Output i is (a_iᵀx)(b_iᵀx) with a_iᵀ, b_iᵀ the rows of A and B; by the scalar product rule its "
+    sketch="Output i is (a_iᵀx)(b_iᵀx) with a_iᵀ, b_iᵀ the rows of A and B; by the scalar product rule its "
                "gradient is (b_iᵀx) a_iᵀ + (a_iᵀx) b_iᵀ, which is row i of diag(Bx)A + diag(Ax)B.",
     references=[parr_howard("4.2 Derivatives of vector element-wise binary operators",
                             note="the general Jacobian of f(w) ○ g(x) before the diagonal condition")],
@@ -380,7 +380,7 @@ Derivative(
     f=lambda x, z: x - z,
     claimed=lambda x, z: np.eye(x.shape[0]),
     notes="Parr & Howard state scalar expansion for + and × only; − and ÷ follow from the same element-wise rule.",
-    derivation="Entry i of x − 1z is x_i − z, so the Jacobian by x is diag(∂(x_i − z)/∂x_i) = diag(1) = I.",
+    sketch="Entry i of x − 1z is x_i − z, so the Jacobian by x is diag(∂(x_i − z)/∂x_i) = diag(1) = I.",
     references=[parr_howard("4.3 Derivatives involving scalar expansion", note="the paper treats + and ×; "
                             "this case follows by the same rule")],
     aliases=["scalar expansion subtraction", "subtract scalar from vector derivative", "broadcasting derivative"],
@@ -397,7 +397,7 @@ Derivative(
     f=lambda x, z: x - z,
     claimed=lambda x, z: -np.ones(x.shape[0]),
     notes="Parr & Howard state scalar expansion for + and × only; − and ÷ follow from the same element-wise rule.",
-    derivation="Entry i of x − 1z is x_i − z, whose derivative by z is −1.",
+    sketch="Entry i of x − 1z is x_i − z, whose derivative by z is −1.",
     references=[parr_howard("4.3 Derivatives involving scalar expansion", note="the paper treats + and ×; "
                             "this case follows by the same rule")],
     aliases=["scalar expansion subtraction", "derivative by the subtracted scalar", "broadcasting derivative"],
@@ -443,7 +443,7 @@ Derivative(
     f=lambda x, z: x / z,
     claimed=lambda x, z: np.eye(x.shape[0]) / z,
     notes="Parr & Howard state scalar expansion for + and × only; − and ÷ follow from the same element-wise rule.",
-    derivation="Entry i of x ⊘ 1z is x_i / z, so the Jacobian by x is diag(1/z) = I/z.",
+    sketch="Entry i of x ⊘ 1z is x_i / z, so the Jacobian by x is diag(1/z) = I/z.",
     references=[parr_howard("4.3 Derivatives involving scalar expansion", note="the paper treats + and ×; "
                             "this case follows by the same rule")],
     aliases=["divide vector by scalar derivative", "scalar expansion division", "Jacobian of x/z"],
@@ -459,7 +459,7 @@ Derivative(
     f=lambda x, z: x / z,
     claimed=lambda x, z: -x / z**2,
     notes="Parr & Howard state scalar expansion for + and × only; − and ÷ follow from the same element-wise rule.",
-    derivation="Entry i of x ⊘ 1z is x_i / z, whose derivative by z is −x_i/z².",
+    sketch="Entry i of x ⊘ 1z is x_i / z, whose derivative by z is −x_i/z².",
     references=[parr_howard("4.3 Derivatives involving scalar expansion", note="the paper treats + and ×; "
                             "this case follows by the same rule")],
     aliases=["derivative by the divisor", "scalar expansion division", "normalisation by a scalar derivative"],
@@ -625,7 +625,7 @@ Derivative(
     f=lambda x: np.tanh(x),
     claimed=lambda x: np.diag(1.0 / np.cosh(x) ** 2),
     notes="tanh′(t) = 1 − tanh²(t) = sech²(t), entry by entry.",
-    derivation="tanh = sinh/cosh; the quotient rule gives (cosh² − sinh²)/cosh² = 1/cosh² = 1 − tanh².",
+    sketch="tanh = sinh/cosh; the quotient rule gives (cosh² − sinh²)/cosh² = 1/cosh² = 1 − tanh².",
     references=[parr_howard("4.5.3 Vector chain rule", note="∂f/∂g = diag(∂f_i/∂g_i) for element-wise f")],
     aliases=["tanh derivative", "hyperbolic tangent gradient", "sech squared"],
 )
@@ -677,7 +677,7 @@ Derivative(
     f=lambda x: np.abs(x),
     claimed=lambda x: np.diag(np.sign(x)),
     notes="Valid where no entry is zero; at 0, |t| has a kink and only subgradients in [−1, 1] exist.",
-    derivation="|t| = t for t > 0 and −t for t < 0, so its derivative is sign(t) away from 0.",
+    sketch="|t| = t for t > 0 and −t for t < 0, so its derivative is sign(t) away from 0.",
     references=[parr_howard("4.5.3 Vector chain rule", note="∂f/∂g = diag(∂f_i/∂g_i) for element-wise f")],
     aliases=["derivative of absolute value", "sign function gradient", "abs elementwise Jacobian"],
 )
@@ -729,7 +729,7 @@ Derivative(
     claimed=lambda x, A: np.diagonal(A).copy(),
     notes="Here diag(A) is the vector of diagonal entries of A (while diag(x) builds a matrix): "
           "tr(diag(x)A) = Σ_i x_i A_ii. Off-diagonal entries of A do not matter.",
-    derivation="tr(diag(x)A) = Σ_i x_i A_ii, so the partial by x_i is A_ii.",
+    sketch="tr(diag(x)A) = Σ_i x_i A_ii, so the partial by x_i is A_ii.",
     aliases=["trace of diagonal matrix times A", "gradient of weighted trace", "diag and trace derivative"],
 )
 
@@ -759,7 +759,7 @@ Derivative(
     f=lambda x, w: x @ (w * x),
     claimed=lambda x, w: x * x,
     notes="The form is linear in w: Σ_i w_i x_i², so the partial by w_i is x_i².",
-    derivation="xᵀdiag(w)x = Σ_i w_i x_i² = (x ∘ x)ᵀw, a linear function of w.",
+    sketch="xᵀdiag(w)x = Σ_i w_i x_i² = (x ∘ x)ᵀw, a linear function of w.",
     references=[cookbook(69, note="∂aᵀw/∂w = a with a = x ∘ x")],
     aliases=["gradient with respect to diagonal weights", "derivative of weighted norm by weights",
              "diag weight gradient"],
@@ -775,7 +775,7 @@ Derivative(
     f=lambda a, b, x: (a * x) @ (b * x),
     claimed=lambda a, b, x: 2 * a * b * x,
     notes="(a ∘ x)ᵀ(b ∘ x) = xᵀdiag(a ∘ b)x: the Hadamard factors combine into one diagonal weight.",
-    derivation="(a ∘ x)ᵀ(b ∘ x) = Σ_i a_i b_i x_i², whose partial by x_i is 2 a_i b_i x_i.",
+    sketch="(a ∘ x)ᵀ(b ∘ x) = Σ_i a_i b_i x_i², whose partial by x_i is 2 a_i b_i x_i.",
     references=[cookbook(81, note="∂xᵀBx/∂x = (B + Bᵀ)x with B = diag(a ∘ b)")],
     aliases=["inner product of Hadamard products", "derivative of elementwise product inner product",
              "diagonal quadratic form gradient"],

@@ -365,7 +365,7 @@ Derivative(
     symbolic=lambda x, A, s, W: ((x - A * s).T * W * (x - A * s))[0, 0],
     notes="The form of Cookbook (84) for any square W; it reduces to −2AᵀW(x − As) when W is symmetric.",
     references=[cookbook(84, note="printed for symmetric W; this is the general form")],
-    derivation="d[(x − As)ᵀW(x − As)] = −(A ds)ᵀW(x − As) − (x − As)ᵀWA ds = −(x − As)ᵀ(W + Wᵀ)A ds.",
+    sketch="d[(x − As)ᵀW(x − As)] = −(A ds)ᵀW(x − As) − (x − As)ᵀWA ds = −(x − As)ᵀ(W + Wᵀ)A ds.",
     aliases=["least squares gradient nonsymmetric weight", "general W quadratic residual gradient"],
 )
 
@@ -396,7 +396,7 @@ Derivative(
     symbolic=lambda x, A, s, W: ((x - A * s).T * W * (x - A * s))[0, 0],
     notes="The form of Cookbook (88) for any square W.",
     references=[cookbook(88, note="printed for symmetric W; this is the general form")],
-    derivation="d[(x − As)ᵀW(x − As)] = −(x − As)ᵀ(W + Wᵀ) dA s = −tr(s (x − As)ᵀ(W + Wᵀ) dA).",
+    sketch="d[(x − As)ᵀW(x − As)] = −(x − As)ᵀ(W + Wᵀ) dA s = −tr(s (x − As)ᵀ(W + Wᵀ) dA).",
     aliases=["matrix gradient of weighted residual", "general weight least squares in A"],
 )
 
@@ -611,7 +611,7 @@ Derivative(
     claimed=lambda a, x: 2 * (a @ x) * a,
     symbolic=lambda a, x: (a.T * x)[0, 0] ** 2,
     notes="Equivalently the gradient of the rank-one quadratic form xᵀ(aaᵀ)x, i.e. 2aaᵀx.",
-    derivation="d(aᵀx)² = 2(aᵀx) d(aᵀx) = 2(aᵀx) aᵀdx.",
+    sketch="d(aᵀx)² = 2(aᵀx) d(aᵀx) = 2(aᵀx) aᵀdx.",
     references=[cookbook(89, note="the real case with the scalar set to 0")],
     aliases=["derivative of squared dot product", "gradient of (a^T x)^2", "rank one quadratic form"],
 )
@@ -787,7 +787,7 @@ Derivative(
     claimed=lambda x, A: 2 / (x @ x) * (A @ x - (x @ A @ x) / (x @ x) * x),
     symbolic=lambda x, A: (x.T * A * x)[0, 0] / (x.T * x)[0, 0],
     notes="It vanishes exactly at eigenvectors of A, where the quotient equals the eigenvalue.",
-    derivation="Quotient rule with ∂xᵀAx/∂x = 2Ax (A symmetric) and ∂xᵀx/∂x = 2x.",
+    sketch="Quotient rule with ∂xᵀAx/∂x = 2Ax (A symmetric) and ∂xᵀx/∂x = 2x.",
     references=[cookbook(95, note="the special case with A symmetric in place of AᵀA and B = I")],
     aliases=["Rayleigh quotient gradient", "eigenvector stationary point", "derivative of x^T A x / x^T x"],
 )
@@ -804,7 +804,7 @@ Derivative(
     claimed=lambda x, A, B: 2 / (x @ B @ x) * (A @ x - (x @ A @ x) / (x @ B @ x) * B @ x),
     symbolic=lambda x, A, B: (x.T * A * x)[0, 0] / (x.T * B * x)[0, 0],
     notes="Stationary points solve the generalized eigenproblem Ax = λBx (Fisher's linear discriminant).",
-    derivation="Quotient rule with ∂xᵀAx/∂x = 2Ax and ∂xᵀBx/∂x = 2Bx for symmetric A and B.",
+    sketch="Quotient rule with ∂xᵀAx/∂x = 2Ax and ∂xᵀBx/∂x = 2Bx for symmetric A and B.",
     references=[cookbook(95, note="with AᵀA, BᵀB replaced by symmetric A and positive definite B")],
     aliases=["generalized Rayleigh quotient gradient", "Fisher discriminant criterion gradient",
              "generalized eigenvalue problem"],

@@ -68,7 +68,7 @@ Differential(
     f=lambda X: vec(np.linalg.inv(X)),
     df=lambda X, dX: -np.kron(np.linalg.inv(X).T, np.linalg.inv(X)) @ vec(dX),
     notes="vec stacks columns; the n² × n² Jacobian ∂vec(X⁻¹)/∂vec(X)ᵀ is −X⁻ᵀ⊗X⁻¹.",
-    derivation="vec(−X⁻¹ dX X⁻¹) = −(X⁻ᵀ⊗X⁻¹) vec(dX) by vec(ABC) = (Cᵀ⊗A) vec(B).",
+    sketch="vec(−X⁻¹ dX X⁻¹) = −(X⁻ᵀ⊗X⁻¹) vec(dX) by vec(ABC) = (Cᵀ⊗A) vec(B).",
     references=[ref("magnus-neudecker-2019", "Ch. 9, Jacobian of the inverse")],
     aliases=["Jacobian of inverse", "vec inverse derivative", "Kronecker form of inverse derivative"],
 )
@@ -164,7 +164,7 @@ Differential(
                       + np.linalg.solve(X.T @ X, dX.T) @ (np.eye(len(X)) - X @ np.linalg.pinv(X))),
     notes="Here X⁺ = (XᵀX)⁻¹Xᵀ. The first term alone, the analogue of d(X⁻¹), is not enough: the second "
           "accounts for the part of dX that leaves the column space of X.",
-    derivation="Differentiate X⁺ = (XᵀX)⁻¹Xᵀ: d(XᵀX)⁻¹ = −(XᵀX)⁻¹(dXᵀX + XᵀdX)(XᵀX)⁻¹, and collect "
+    sketch="Differentiate X⁺ = (XᵀX)⁻¹Xᵀ: d(XᵀX)⁻¹ = −(XᵀX)⁻¹(dXᵀX + XᵀdX)(XᵀX)⁻¹, and collect "
                "terms using X⁺ = (XᵀX)⁻¹Xᵀ. It is the full-column-rank case of the Golub–Pereyra formula.",
     references=[ref("magnus-neudecker-2019", "Ch. 8, the Moore–Penrose inverse")],
     aliases=["derivative of pseudo-inverse", "Moore-Penrose derivative", "pinv gradient", "least squares matrix derivative"],
@@ -180,7 +180,7 @@ Differential(
     df=lambda X, dX: (-np.linalg.pinv(X) @ dX @ np.linalg.pinv(X)
                       + (np.eye(X.shape[1]) - np.linalg.pinv(X) @ X) @ np.linalg.solve(X @ X.T, dX).T),
     notes="Here X⁺ = Xᵀ(XXᵀ)⁻¹, the minimum-norm right inverse.",
-    derivation="Transpose the full-column-rank result applied to Xᵀ, using (Xᵀ)⁺ = (X⁺)ᵀ.",
+    sketch="Transpose the full-column-rank result applied to Xᵀ, using (Xᵀ)⁺ = (X⁺)ᵀ.",
     references=[ref("magnus-neudecker-2019", "Ch. 8, the Moore–Penrose inverse")],
     aliases=["derivative of pseudo-inverse wide matrix", "minimum norm inverse derivative", "pinv differential"],
 )

@@ -223,7 +223,7 @@ Differential(
                                     @ np.linalg.matrix_power(np.linalg.inv(X), k - r) for r in range(k))
                                for k in range(1, 5)]),
     notes="The power rule applied to X⁻¹ with d(X⁻¹) = −X⁻¹ dX X⁻¹; k = 1 is the derivative of the inverse.",
-    derivation="X⁻ᵏ = (X⁻¹)ᵏ, so d(X⁻ᵏ) = Σ_r X⁻ʳ d(X⁻¹) X^{−(k−1−r)} and d(X⁻¹) = −X⁻¹ dX X⁻¹ (Cookbook (40)).",
+    sketch="X⁻ᵏ = (X⁻¹)ᵏ, so d(X⁻ᵏ) = Σ_r X⁻ʳ d(X⁻¹) X^{−(k−1−r)} and d(X⁻¹) = −X⁻¹ dX X⁻¹ (Cookbook (40)).",
     references=[cookbook(40), cookbook(90)],
     aliases=["derivative of inverse power", "d(X^-k)", "differential of negative matrix power"],
 )

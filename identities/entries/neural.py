@@ -328,7 +328,7 @@ Derivative(
     f=lambda z: _softmax(z),
     claimed=lambda z: np.diag(_softmax(z)) - np.outer(_softmax(z), _softmax(z)),
     symbols={"s": "the softmax probabilities"},
-    derivation=_SOFTMAX_SKETCH,
+    sketch=_SOFTMAX_SKETCH,
     references=[ref("goodfellow-2016", "§6.2.2.3 Softmax Units for Multinoulli Output Distributions")],
     aliases=["softmax derivative", "softmax Jacobian", "derivative of softmax function",
              "diag(s) minus s s transpose"],
@@ -349,7 +349,7 @@ Derivative(
     other_layout=(r"\frac{\partial \log\operatorname{softmax}(z)}{\partial z} = I - s\mathbf{1}^{\top}",
                   lambda z: np.eye(len(z)) - np.outer(_softmax(z), np.ones(len(z)))),
     symbols={"s": "the softmax probabilities", **ONES},
-    derivation="log softmax(z)_i = z_i − log Σ_k exp(z_k); the derivative of the second term by z_j is s_j, "
+    sketch="log softmax(z)_i = z_i − log Σ_k exp(z_k); the derivative of the second term by z_j is s_j, "
                "so row i of the Jacobian is e_iᵀ − sᵀ.",
     references=[ref("goodfellow-2016", "§6.2.2.3 Softmax Units for Multinoulli Output Distributions")],
     aliases=["log softmax derivative", "log-softmax Jacobian", "log_softmax gradient"],
@@ -366,7 +366,7 @@ Derivative(
     f=lambda z: _logsumexp(z),
     claimed=lambda z: np.exp(z) / np.sum(np.exp(z)),
     symbols={"i": "an index"},
-    derivation="∂/∂z_j log Σ_i exp(z_i) = exp(z_j)/Σ_i exp(z_i).",
+    sketch="∂/∂z_j log Σ_i exp(z_i) = exp(z_j)/Σ_i exp(z_i).",
     references=[ref("goodfellow-2016", "§6.2.2.3 Softmax Units for Multinoulli Output Distributions")],
     aliases=["logsumexp gradient", "LSE derivative", "soft maximum gradient", "derivative of log sum exp"],
 )
@@ -381,7 +381,7 @@ Hessian(
     f=lambda z: _logsumexp(z),
     claimed=lambda z: np.diag(_softmax(z)) - np.outer(_softmax(z), _softmax(z)),
     symbols={"i": "an index", "s": "the softmax probabilities"},
-    derivation="The gradient of log-sum-exp is softmax(z), whose Jacobian is diag(s) − ssᵀ.",
+    sketch="The gradient of log-sum-exp is softmax(z), whose Jacobian is diag(s) − ssᵀ.",
     references=[ref("goodfellow-2016", "§6.2.2.3 Softmax Units for Multinoulli Output Distributions")],
     aliases=["logsumexp Hessian", "second derivative of log sum exp", "convexity of log-sum-exp"],
     notes="Positive semidefinite, with 1 in its null space: log-sum-exp is convex but not strictly.",
@@ -414,7 +414,7 @@ Derivative(
     f=lambda z, y: -y @ (z - _logsumexp(z)),
     claimed=lambda z, y: np.sum(y) * _softmax(z) - y,
     symbols=ONES,
-    derivation="−yᵀ log softmax(z) = −yᵀz + (1ᵀy) log Σ exp(z_i); the gradient of log-sum-exp is softmax(z).",
+    sketch="−yᵀ log softmax(z) = −yᵀz + (1ᵀy) log Σ exp(z_i); the gradient of log-sum-exp is softmax(z).",
     references=[ref("goodfellow-2016", "§6.2.2.3 Softmax Units for Multinoulli Output Distributions")],
     aliases=["weighted cross entropy gradient", "cross entropy with unnormalised targets",
              "label smoothing gradient"],
@@ -433,7 +433,7 @@ Derivative(
     f=lambda z, tau: _softmax(z / tau),
     claimed=lambda z, tau: (np.diag(_softmax(z / tau)) - np.outer(_softmax(z / tau), _softmax(z / tau))) / tau,
     symbols={"s": "the tempered softmax probabilities"},
-    derivation="The chain rule: the softmax Jacobian at z/τ times the Jacobian I/τ of z ↦ z/τ.",
+    sketch="The chain rule: the softmax Jacobian at z/τ times the Jacobian I/τ of z ↦ z/τ.",
     aliases=["temperature softmax derivative", "tempered softmax Jacobian", "distillation softmax gradient"],
 )
 
@@ -464,7 +464,7 @@ Derivative(
     f=lambda y_hat, y: np.mean((y_hat - y) ** 2),
     claimed=lambda y_hat, y: 2.0 * (y_hat - y) / len(y),
     symbolic=lambda y_hat, y: ((y_hat - y).T * (y_hat - y))[0, 0] / y.shape[0],
-    derivation="d‖ŷ − y‖² = 2(ŷ − y)ᵀdŷ, divided by n.",
+    sketch="d‖ŷ − y‖² = 2(ŷ − y)ᵀdŷ, divided by n.",
     aliases=["MSE gradient", "mean squared error derivative", "L2 loss gradient", "squared error loss"],
     notes="With the sum instead of the mean the factor is 2; with ½‖ŷ − y‖² it is 1.",
 )
@@ -484,7 +484,7 @@ Derivative(
                "0.3 to 2 away from 1 (away from the kink), the first sample outside the margin and the last "
                "inside it.",
     symbols=_LOSS_SYMBOLS,
-    derivation="Each term is 1 − yᵢwᵀxᵢ where the margin is below 1 (gradient −yᵢxᵢ) and 0 elsewhere.",
+    sketch="Each term is 1 − yᵢwᵀxᵢ where the margin is below 1 (gradient −yᵢxᵢ) and 0 elsewhere.",
     aliases=["hinge loss gradient", "SVM loss subgradient", "max-margin loss derivative"],
     notes=IVERSON + " At a margin of exactly 1 the loss has no gradient; −yᵢxᵢ times any number in [0, 1] "
           "is a subgradient there.",
@@ -639,7 +639,7 @@ Derivative(
     f=lambda x, epsilon: _layer_norm(x, epsilon)[0],
     claimed=_ln_jacobian,
     symbols=_LN_SYMBOLS,
-    derivation=_LN_SKETCH,
+    sketch=_LN_SKETCH,
     references=[ref("ba-2016", "§3 Layer normalization")],
     aliases=["layer norm Jacobian", "LayerNorm derivative", "standardisation Jacobian",
              "derivative of z-score normalisation"],
@@ -662,7 +662,7 @@ Derivative(
                   r"\hat{x}^{\top}\Bigr)\operatorname{diag}(\gamma)",
                   lambda x, gamma, beta, epsilon: _ln_jacobian(x, epsilon) * gamma[None, :]),
     symbols=_LN_SYMBOLS,
-    derivation=_LN_SKETCH + " The gain scales row i by γ_i; the bias does not depend on x.",
+    sketch=_LN_SKETCH + " The gain scales row i by γ_i; the bias does not depend on x.",
     references=[ref("ba-2016", "§3 Layer normalization")],
     aliases=["LayerNorm with affine parameters", "layer norm gain Jacobian", "elementwise affine layer norm"],
     notes=_LN_NOTE,
@@ -681,7 +681,7 @@ Derivative(
     claimed=lambda x, g, epsilon: (g - g.mean() - _layer_norm(x, epsilon)[0] * np.mean(g * _layer_norm(x, epsilon)[0]))
     / _layer_norm(x, epsilon)[1],
     symbols=_LN_SYMBOLS,
-    derivation=_LN_SKETCH + " The Jacobian is symmetric, so the backward pass is J g.",
+    sketch=_LN_SKETCH + " The Jacobian is symmetric, so the backward pass is J g.",
     references=[ref("ba-2016", "§3 Layer normalization")],
     aliases=["layer norm backward", "LayerNorm gradient", "layer norm vjp"],
     notes="The form used in hand-written backward kernels: subtract the mean of g and the projection of g "
@@ -708,7 +708,7 @@ Derivative(
                   r"\operatorname{diag}(\gamma)",
                   lambda x, gamma, epsilon: _rms_jacobian(x, epsilon) * gamma[None, :]),
     symbols={"r": "the root mean square of x, with ε added"},
-    derivation="dr = xᵀdx/(nr), so d(x/r) = dx/r − x dr/r² = (1/r)(I − xxᵀ/(nr²)) dx; the gain scales rows.",
+    sketch="dr = xᵀdx/(nr), so d(x/r) = dx/r − x dr/r² = (1/r)(I − xxᵀ/(nr²)) dx; the gain scales rows.",
     aliases=["RMSNorm derivative", "root mean square layer normalisation Jacobian", "RMS norm backward"],
     notes="RMSNorm (Zhang & Sennrich, 2019) is layer normalisation without centring.",
 )
@@ -730,7 +730,7 @@ Derivative(
     symbols={r"\hat{X}": "the normalised batch", r"\mu": "the column means of X",
              r"\Sigma": "the diagonal matrix of per-feature standard deviations (population variance plus ε)",
              **ONES},
-    derivation="Each column (feature) over the batch of N rows is normalised like a layer-norm vector, whose "
+    sketch="Each column (feature) over the batch of N rows is normalised like a layer-norm vector, whose "
                "Jacobian (1/σ)(I − 11ᵀ/N − x̂x̂ᵀ/N) is symmetric; apply it to each column of G.",
     references=[ref("goodfellow-2016", "§8.7.1 Batch Normalization")],
     aliases=["batch norm backward", "BatchNorm gradient", "batch normalization derivative"],
@@ -761,7 +761,7 @@ Differential(
     f=lambda Z: _softmax(Z),
     df=lambda Z, dZ: _softmax(Z) * dZ - _softmax(Z) * np.sum(_softmax(Z) * dZ, axis=1, keepdims=True),
     symbols={"S": "the softmax of each row of Z", **ONES},
-    derivation="Row i: ds_i = (diag(s_i) − s_i s_iᵀ) dz_i = s_i ∘ dz_i − s_i (s_iᵀdz_i).",
+    sketch="Row i: ds_i = (diag(s_i) − s_i s_iᵀ) dz_i = s_i ∘ dz_i − s_i (s_iᵀdz_i).",
     references=[ref("vaswani-2017", "§3.2.1 Scaled Dot-Product Attention")],
     aliases=["softmax over rows differential", "matrix softmax derivative", "batched softmax Jacobian"],
 )
@@ -775,7 +775,7 @@ Differential(
     f=lambda Q, K, V: _attention_scores(Q, K) @ V,
     df=lambda Q, K, V, dV: _attention_scores(Q, K) @ dV,
     symbols=_ATT_SYMBOLS,
-    derivation="A is linear in V.",
+    sketch="A is linear in V.",
     references=[ref("vaswani-2017", "§3.2.1 Scaled Dot-Product Attention")],
     aliases=["attention derivative by V", "value gradient attention", "scaled dot-product attention differential"],
     notes="d is the key dimension d_k. The backward pass gives ∂L/∂V = SᵀG for an upstream gradient G.",
@@ -791,7 +791,7 @@ Differential(
     f=lambda Q, K, V: _attention_scores(Q, K) @ V,
     df=lambda Q, K, V, dQ: _dsoftmax_rows(_attention_scores(Q, K), dQ @ K.T / np.sqrt(Q.shape[1])) @ V,
     symbols=_ATT_SYMBOLS,
-    derivation="The chain rule through Z = QKᵀ/√d and the row-wise softmax differential.",
+    sketch="The chain rule through Z = QKᵀ/√d and the row-wise softmax differential.",
     references=[ref("vaswani-2017", "§3.2.1 Scaled Dot-Product Attention")],
     aliases=["attention derivative by Q", "query gradient attention", "self-attention Jacobian"],
 )
@@ -806,7 +806,7 @@ Differential(
     f=lambda Q, K, V: _attention_scores(Q, K) @ V,
     df=lambda Q, K, V, dK: _dsoftmax_rows(_attention_scores(Q, K), Q @ dK.T / np.sqrt(Q.shape[1])) @ V,
     symbols=_ATT_SYMBOLS,
-    derivation="The chain rule through Z = QKᵀ/√d and the row-wise softmax differential.",
+    sketch="The chain rule through Z = QKᵀ/√d and the row-wise softmax differential.",
     references=[ref("vaswani-2017", "§3.2.1 Scaled Dot-Product Attention")],
     aliases=["attention derivative by K", "key gradient attention"],
 )
@@ -823,7 +823,7 @@ Differential(
         _dsoftmax_rows(_attention_scores(Q, K), (dQ @ K.T + Q @ dK.T) / np.sqrt(Q.shape[1])) @ V
         + _attention_scores(Q, K) @ dV),
     symbols=_ATT_SYMBOLS,
-    derivation="The product rule on A = SV, the row-wise softmax differential for dS, and the product rule "
+    sketch="The product rule on A = SV, the row-wise softmax differential for dS, and the product rule "
                "on Z = QKᵀ/√d.",
     references=[ref("vaswani-2017", "§3.2.1 Scaled Dot-Product Attention")],
     aliases=["attention differential", "transformer attention derivative", "self-attention gradient",
@@ -843,7 +843,7 @@ Derivative(
     f=lambda Z, V, G: np.sum(G * (_softmax(Z) @ V)),
     claimed=lambda Z, V, G: _softmax(Z) * (G @ V.T - np.sum(_softmax(Z) * (G @ V.T), axis=1, keepdims=True)),
     symbols={"S": "the softmax of each row of Z", **ONES},
-    derivation="∂L/∂S = GVᵀ; each row goes back through the symmetric softmax Jacobian diag(s) − ssᵀ.",
+    sketch="∂L/∂S = GVᵀ; each row goes back through the symmetric softmax Jacobian diag(s) − ssᵀ.",
     references=[ref("vaswani-2017", "§3.2.1 Scaled Dot-Product Attention")],
     aliases=["score gradient", "attention logits gradient", "softmax backward", "flash attention backward dS"],
     notes="The form used by fused attention kernels: dZ = S ∘ (dS − rowsum(S ∘ dS)) with dS = GVᵀ.",
@@ -862,7 +862,7 @@ Derivative(
     claimed=lambda Q, K, V, G: (_attention_scores(Q, K) * (G @ V.T - np.sum(
         _attention_scores(Q, K) * (G @ V.T), axis=1, keepdims=True))) @ K / np.sqrt(Q.shape[1]),
     symbols=_ATT_SYMBOLS,
-    derivation="The score gradient ∂L/∂Z, then Z = QKᵀ/√d gives ∂L/∂Q = (∂L/∂Z)K/√d (and ∂L/∂K = "
+    sketch="The score gradient ∂L/∂Z, then Z = QKᵀ/√d gives ∂L/∂Q = (∂L/∂Z)K/√d (and ∂L/∂K = "
                "(∂L/∂Z)ᵀQ/√d).",
     references=[ref("vaswani-2017", "§3.2.1 Scaled Dot-Product Attention")],
     aliases=["attention backward dQ", "query gradient", "gradient of attention by Q"],
@@ -883,7 +883,7 @@ Differential(
     symbols={"A": "the attention output", "S": "the masked attention weights (lower triangular)",
              "M": "the causal mask", "Z": "the unmasked scores", "i": "the query position",
              "j": "the key position", **ONES},
-    derivation="The mask is constant, so dZ is unchanged; S is zero above the diagonal, and S ∘ dZ discards "
+    sketch="The mask is constant, so dZ is unchanged; S is zero above the diagonal, and S ∘ dZ discards "
                "the masked scores.",
     references=[ref("vaswani-2017", "§3.2.3 Applications of Attention in our Model")],
     aliases=["masked attention derivative", "causal self-attention gradient", "decoder attention differential"],
@@ -907,7 +907,7 @@ Derivative(
     claimed=lambda x: np.diag(_Phi(x) + x * _phi(x)),
     symbols={**_ELEMENTWISE, r"\Phi": "the standard normal distribution function, element-wise",
              r"\phi": "the standard normal density, element-wise"},
-    derivation="Product rule: (tΦ(t))′ = Φ(t) + tφ(t).",
+    sketch="Product rule: (tΦ(t))′ = Φ(t) + tφ(t).",
     aliases=["GELU derivative", "Gaussian error linear unit gradient", "gelu backward", "erf GELU derivative"],
     notes="Φ(t) = (1 + erf(t/√2))/2. This is PyTorch's gelu with approximate='none'.",
 )
@@ -925,7 +925,7 @@ Derivative(
     claimed=lambda x: np.diag(0.5 * (1.0 + _tanh_u(x)) + 0.5 * x * (1.0 - _tanh_u(x) ** 2)
                               * math.sqrt(2.0 / math.pi) * (1.0 + 3 * 0.044715 * x * x)),
     symbols={**_ELEMENTWISE, "u": "the tanh argument", r"\pi": "the circle constant"},
-    derivation="Product and chain rules, with tanh′ = 1 − tanh² and du/dt = √(2/π)(1 + 3·0.044715 t²).",
+    sketch="Product and chain rules, with tanh′ = 1 − tanh² and du/dt = √(2/π)(1 + 3·0.044715 t²).",
     aliases=["approximate GELU derivative", "gelu tanh backward", "GPT-2 gelu gradient"],
     notes="PyTorch's gelu with approximate='tanh'. 0.134145 = 3 × 0.044715.",
 )
@@ -941,7 +941,7 @@ Derivative(
     f=lambda x: x * sigmoid(x),
     claimed=lambda x: np.diag(sigmoid(x) * (1.0 + x * (1.0 - sigmoid(x)))),
     symbols={**_ELEMENTWISE, r"\sigma": "the logistic sigmoid, element-wise", **ONES},
-    derivation="Product rule with σ′ = σ(1 − σ): (tσ(t))′ = σ(t) + tσ(t)(1 − σ(t)).",
+    sketch="Product rule with σ′ = σ(1 − σ): (tσ(t))′ = σ(t) + tσ(t)(1 − σ(t)).",
     aliases=["SiLU derivative", "swish gradient", "sigmoid linear unit derivative"],
 )
 
@@ -956,7 +956,7 @@ Derivative(
     f=lambda x, beta: x * sigmoid(beta * x),
     claimed=lambda x, beta: np.diag(sigmoid(beta * x) + beta * x * sigmoid(beta * x) * (1.0 - sigmoid(beta * x))),
     symbols={**_ELEMENTWISE, r"\sigma": "the logistic sigmoid, element-wise", **ONES},
-    derivation="Product and chain rules: (tσ(βt))′ = σ(βt) + βtσ(βt)(1 − σ(βt)).",
+    sketch="Product and chain rules: (tσ(βt))′ = σ(βt) + βtσ(βt)(1 − σ(βt)).",
     aliases=["swish beta derivative", "parametric swish gradient"],
     notes="β = 1 is SiLU; as β grows, swish tends to ReLU.",
 )
@@ -988,7 +988,7 @@ Derivative(
     f=lambda x, alpha: np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0))),
     claimed=lambda x, alpha: np.diag(np.where(x > 0, 1.0, alpha * np.exp(x))),
     symbols=_ELEMENTWISE,
-    derivation="Differentiate each branch; for t < 0 the derivative α exp(t) equals g(t) + α.",
+    sketch="Differentiate each branch; for t < 0 the derivative α exp(t) equals g(t) + α.",
     aliases=["ELU derivative", "exponential linear unit gradient"],
     notes=IVERSON + " With α = 1 the derivative is continuous at 0; otherwise 0 is a kink.",
 )
@@ -1041,7 +1041,7 @@ Derivative(
     layout="denominator",
     f=lambda W, lambda_: lambda_ * np.sqrt(np.sum(W * W)),
     claimed=lambda W, lambda_: lambda_ * W / np.linalg.norm(W),
-    derivation="‖W‖_F = (tr WᵀW)^{1/2}, and ∂ tr(WᵀW)/∂W = 2W; the chain rule gives W/‖W‖_F.",
+    sketch="‖W‖_F = (tr WᵀW)^{1/2}, and ∂ tr(WᵀW)/∂W = 2W; the chain rule gives W/‖W‖_F.",
     references=[cookbook(132, note="the squared norm; this entry is its square root by the chain rule")],
     aliases=["Frobenius norm gradient", "unsquared norm penalty derivative", "group lasso gradient"],
     notes="Not differentiable at W = 0, where the penalty has a kink (its subdifferential is the unit ball).",
@@ -1071,7 +1071,7 @@ Derivative(
     f=_logistic_loglik,
     claimed=lambda w, X, y: X.T @ (y - sigmoid(X @ w)),
     symbols=_LOGISTIC_SYMBOLS,
-    derivation="Per sample, d/dz[y log σ(z) + (1 − y) log(1 − σ(z))] = y − σ(z); the chain rule through z = Xw "
+    sketch="Per sample, d/dz[y log σ(z) + (1 − y) log(1 − σ(z))] = y − σ(z); the chain rule through z = Xw "
                "gives Xᵀ(y − σ(Xw)).",
     references=[ref("goodfellow-2016", "§5.7.1 Probabilistic Supervised Learning")],
     aliases=["logistic regression gradient", "log-likelihood gradient", "sigmoid log likelihood",
@@ -1090,7 +1090,7 @@ Hessian(
     f=lambda w, X, y: -_logistic_loglik(w, X, y),
     claimed=lambda w, X, y: _gram(X * np.sqrt(sigmoid(X @ w) * (1.0 - sigmoid(X @ w)))[:, None]),
     symbols=_LOGISTIC_SYMBOLS,
-    derivation="Differentiate −Xᵀ(y − σ(Xw)) once more with σ′ = σ(1 − σ).",
+    sketch="Differentiate −Xᵀ(y − σ(Xw)) once more with σ′ = σ(1 − σ).",
     references=[ref("goodfellow-2016", "§5.7.1 Probabilistic Supervised Learning")],
     aliases=["logistic regression Hessian", "Newton's method logistic", "IRLS weight matrix",
              "Fisher information logistic"],
@@ -1107,7 +1107,7 @@ Derivative(
     layout="denominator",
     f=lambda x, y: x @ y / (np.linalg.norm(x) * np.linalg.norm(y)),
     claimed=lambda x, y: (y - (x @ y) / (x @ x) * x) / (np.sqrt(x @ x) * np.sqrt(y @ y)),
-    derivation="Quotient rule with ∂‖x‖₂/∂x = x/‖x‖₂ (Cookbook (129) with a = 0).",
+    sketch="Quotient rule with ∂‖x‖₂/∂x = x/‖x‖₂ (Cookbook (129) with a = 0).",
     references=[cookbook(129, note="the norm gradient used in the quotient rule")],
     aliases=["cosine similarity derivative", "gradient of normalised dot product", "cosine embedding loss gradient"],
     notes="The gradient is orthogonal to x: scaling x does not change the cosine.",
@@ -1125,7 +1125,7 @@ Derivative(
     other_layout=(r"\frac{\partial}{\partial W}\lVert Wx - Wy\rVert_2 = \frac{(x - y)(x - y)^{\top}W^{\top}}"
                   r"{\lVert W(x - y)\rVert_2}",
                   lambda W, x, y: np.outer(x - y, x - y) @ W.T / np.linalg.norm(W @ (x - y))),
-    derivation="With u = W(x − y): d‖u‖₂ = uᵀdu/‖u‖₂ = uᵀ dW (x − y)/‖u‖₂ = tr((x − y)uᵀdW)/‖u‖₂.",
+    sketch="With u = W(x − y): d‖u‖₂ = uᵀdu/‖u‖₂ = uᵀ dW (x − y)/‖u‖₂ = tr((x − y)uᵀdW)/‖u‖₂.",
     references=[cookbook(129, note="∂‖u − v‖₂/∂u = (u − v)/‖u − v‖₂, the distance between embeddings u, v")],
     aliases=["Euclidean distance between embeddings gradient", "metric learning gradient", "siamese network distance",
              "embedding distance derivative"],
@@ -1146,7 +1146,7 @@ Differential(
     df=lambda a, p, n, alpha, da, dp, dn: 2 * (n - p) @ da + 2 * (p - a) @ dp + 2 * (a - n) @ dn,
     prepare=_triplet_active,
     conditions="The margin α is set so that the loss is active: ‖a − p‖² − ‖a − n‖² + α lies between 0.3 and 2.",
-    derivation="d‖a − p‖² = 2(a − p)ᵀ(da − dp) and d‖a − n‖² = 2(a − n)ᵀ(da − dn); subtract.",
+    sketch="d‖a − p‖² = 2(a − p)ᵀ(da − dp) and d‖a − n‖² = 2(a − n)ᵀ(da − dn); subtract.",
     aliases=["triplet loss gradient", "FaceNet loss derivative", "metric learning triplet", "margin ranking loss"],
     notes="When the bracket is negative (the triplet is already separated by the margin) the loss and its "
           "differential are zero.",

@@ -91,7 +91,7 @@ Derivative(
     claimed=lambda X: X / np.sqrt(np.sum(X * X)),
     differential=r"\mathrm{d}\lVert X\rVert_F = \frac{\operatorname{tr}(X^{\top}\mathrm{d}X)}{\lVert X\rVert_F}",
     references=[cookbook(132, note="the squared norm; the chain rule gives the norm itself")],
-    derivation="‖X‖_F = (‖X‖²_F)^{1/2}; by the chain rule and eq. (132) the gradient is "
+    sketch="‖X‖_F = (‖X‖²_F)^{1/2}; by the chain rule and eq. (132) the gradient is "
                "(2X) / (2‖X‖_F).",
     related=["Z88W"],
     notes="Not differentiable at X = 0. The squared norm, ∂‖X‖²_F/∂X = 2X (Cookbook eq. 132), is the entry "
@@ -112,7 +112,7 @@ Derivative(
     f=lambda A, x, b: np.sqrt(np.sum((A @ x - b) ** 2)),
     claimed=lambda A, x, b: A.T @ (A @ x - b) / _norm2(A @ x - b),
     references=[cookbook(129, note="composed with the map x ↦ Ax")],
-    derivation="Chain rule: the gradient of ‖r‖₂ is r/‖r‖₂ (eq. 129) and r = Ax − b has Jacobian A.",
+    sketch="Chain rule: the gradient of ‖r‖₂ is r/‖r‖₂ (eq. 129) and r = Ax − b has Jacobian A.",
     aliases=["derivative of residual norm", "gradient of ||Ax - b||", "unsquared least squares gradient"],
     symbolic=lambda A, x, b: ((A * x - b).T * (A * x - b)) ** sp.S.Half,
 )
@@ -149,7 +149,7 @@ Derivative(
     claimed=lambda X: 4 * X @ (X.T @ X - np.eye(X.shape[1])),
     differential=r"\mathrm{d}\lVert X^{\top}X - I\rVert_F^{2} = 4\operatorname{tr}\left(\left(X^{\top}X - I\right)"
                  r"X^{\top}\mathrm{d}X\right)",
-    derivation="With E = XᵀX − I (symmetric), d‖E‖²_F = 2tr(E dE) and dE = dXᵀX + XᵀdX; both halves give "
+    sketch="With E = XᵀX − I (symmetric), d‖E‖²_F = 2tr(E dE) and dE = dXᵀX + XᵀdX; both halves give "
                "2tr(EXᵀdX).",
     notes="The soft orthogonality regulariser of neural-network weights and of Stiefel-manifold relaxations; "
           "it vanishes exactly when the columns of X are orthonormal (I is n × n). The row version "
@@ -173,7 +173,7 @@ Derivative(
     f=lambda X: np.sqrt(np.linalg.eigvalsh(X.T @ X)[-1]),
     claimed=lambda X: np.outer(np.linalg.svd(X)[0][:, 0], np.linalg.svd(X)[2][0]),
     differential=r"\mathrm{d}\lVert X\rVert_2 = u_1^{\top}\mathrm{d}X\,v_1",
-    derivation="σ₁ = u₁ᵀXv₁ with unit u₁, v₁. Then dσ₁ = u₁ᵀ dX v₁ + du₁ᵀXv₁ + u₁ᵀX dv₁, and the last two "
+    sketch="σ₁ = u₁ᵀXv₁ with unit u₁, v₁. Then dσ₁ = u₁ᵀ dX v₁ + du₁ᵀXv₁ + u₁ᵀX dv₁, and the last two "
                "terms vanish: Xv₁ = σ₁u₁ and u₁ᵀdu₁ = 0, likewise for v₁.",
     notes="The signs of u₁ and v₁ are fixed together (Xv₁ = σ₁u₁), so u₁v₁ᵀ is well defined. Where the "
           "largest singular value is repeated, the norm is not differentiable; any convex combination "
@@ -196,7 +196,7 @@ Derivative(
     f=lambda X: np.sum(np.sqrt(np.linalg.eigvalsh(X.T @ X))),
     claimed=lambda X: np.linalg.svd(X, full_matrices=False)[0] @ np.linalg.svd(X, full_matrices=False)[2],
     differential=r"\mathrm{d}\lVert X\rVert_{*} = \operatorname{tr}\left(VU^{\top}\mathrm{d}X\right)",
-    derivation="‖X‖_* = Σ σᵢ and dσᵢ = uᵢᵀ dX vᵢ for simple positive singular values, so "
+    sketch="‖X‖_* = Σ σᵢ and dσᵢ = uᵢᵀ dX vᵢ for simple positive singular values, so "
                "d‖X‖_* = Σ uᵢᵀ dX vᵢ = tr(VUᵀ dX). The result only needs all σᵢ > 0, not distinct: UVᵀ is "
                "the polar factor X(XᵀX)^{−1/2}.",
     notes="For a rank-deficient X the norm is not differentiable; the subdifferential is "
@@ -224,7 +224,7 @@ Derivative(
     layout="denominator",
     f=lambda X, p: np.sum(np.sqrt(np.linalg.eigvalsh(X.T @ X)) ** p) ** (1 / p),
     claimed=_schatten_gradient,
-    derivation="dσᵢ = uᵢᵀ dX vᵢ for each positive singular value, so d(Σσᵢᵖ)^{1/p} = (Σσⱼᵖ)^{1/p−1} "
+    sketch="dσᵢ = uᵢᵀ dX vᵢ for each positive singular value, so d(Σσᵢᵖ)^{1/p} = (Σσⱼᵖ)^{1/p−1} "
                "Σ σᵢ^{p−1} uᵢᵀ dX vᵢ.",
     notes="p = 2 gives the Frobenius norm X/‖X‖_F; p → 1 the nuclear norm UVᵀ and p → ∞ the spectral norm "
           "u₁v₁ᵀ. Repeated singular values do no harm: the norm is a symmetric function of them.",
@@ -241,7 +241,7 @@ Derivative(
     layout="denominator",
     f=lambda x: np.sum(np.abs(x)),
     claimed=lambda x: np.sign(x),
-    derivation="‖x‖₁ = Σ |xᵢ| and d|xᵢ|/dxᵢ = sign(xᵢ) for xᵢ ≠ 0.",
+    sketch="‖x‖₁ = Σ |xᵢ| and d|xᵢ|/dxᵢ = sign(xᵢ) for xᵢ ≠ 0.",
     notes="Holds only where no entry is zero; at xᵢ = 0 the i-th component of the subdifferential is the "
           "interval [−1, 1] (the lasso's soft-thresholding comes from there).",
     aliases=["derivative of L1 norm", "L1 regularization gradient", "lasso gradient", "sign function",
@@ -261,7 +261,7 @@ Derivative(
     layout="denominator",
     f=lambda x, p: np.sum(np.abs(x) ** p) ** (1 / p),
     claimed=lambda x, p: np.sign(x) * np.abs(x) ** (p - 1) / np.sum(np.abs(x) ** p) ** ((p - 1) / p),
-    derivation="‖x‖_p = (Σ|xᵢ|ᵖ)^{1/p}; the chain rule gives (1/p)(Σ|xⱼ|ᵖ)^{1/p − 1} · p|xᵢ|^{p−1}sign(xᵢ).",
+    sketch="‖x‖_p = (Σ|xᵢ|ᵖ)^{1/p}; the chain rule gives (1/p)(Σ|xⱼ|ᵖ)^{1/p − 1} · p|xᵢ|^{p−1}sign(xᵢ).",
     notes="For p = 2 it is x/‖x‖₂. For p ≥ 2 the formula also holds at zero entries; for 1 < p < 2 the "
           "gradient exists there too (the entry is 0) but |x|^{p−1} is not differentiable, so the Hessian "
           "is unbounded near zero entries.",
@@ -281,7 +281,7 @@ Derivative(
     layout="denominator",
     f=lambda x: np.max(np.abs(x)),
     claimed=lambda x: np.sign(x) * (np.arange(len(x)) == np.argmax(np.abs(x))),
-    derivation="Near x, ‖x‖_∞ = |x_k| for the unique maximising k, whose gradient is sign(x_k)e_k.",
+    sketch="Near x, ‖x‖_∞ = |x_k| for the unique maximising k, whose gradient is sign(x_k)e_k.",
     notes="Where several entries tie for the largest magnitude the norm has a kink; the subdifferential is "
           "the convex hull of their sign(x_k)e_k.",
     aliases=["derivative of max norm", "infinity norm gradient", "Chebyshev norm derivative",

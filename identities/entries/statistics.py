@@ -290,7 +290,7 @@ Derivative(
     claimed=lambda m0, S0, m1, S1: np.linalg.solve(S1, m0 - m1),
     notes=KL_NOTE + " With m₁ = 0, S₁ = I (a standard normal prior, as in a variational auto-encoder) the gradient "
                     "is m₀.",
-    derivation=KL_DERIVATION,
+    sketch=KL_DERIVATION,
     references=[cookbook(86, note="the quadratic term, W = S₁⁻¹")],
     aliases=["KL divergence gradient mean", "Gaussian KL derivative", "VAE KL gradient"],
 )
@@ -307,7 +307,7 @@ Derivative(
     f=kl_gauss,
     claimed=lambda m0, S0, m1, S1: 0.5 * (np.linalg.inv(S1) - np.linalg.inv(S0)),
     notes=KL_NOTE + " The unconstrained gradient, also the gradient on symmetric matrices; zero exactly at S₀ = S₁.",
-    derivation=KL_DERIVATION,
+    sketch=KL_DERIVATION,
     references=[cookbook(57), cookbook(100, note="∂tr(XA)/∂X = Aᵀ")],
     aliases=["KL divergence gradient covariance", "Gaussian KL derivative covariance", "VAE KL variance gradient"],
 )
@@ -325,7 +325,7 @@ Derivative(
     claimed=lambda m0, S0, m1, S1: 0.5 * (np.linalg.inv(S1) - np.linalg.inv(S1) @ (
         S0 + np.outer(m1 - m0, m1 - m0)) @ np.linalg.inv(S1)),
     notes=KL_NOTE + " Zero at S₁ = S₀ + (m₁ − m₀)(m₁ − m₀)ᵀ: the moment-matching fit of the second Gaussian.",
-    derivation=KL_DERIVATION,
+    sketch=KL_DERIVATION,
     references=[cookbook(57), cookbook(61), cookbook(124)],
     aliases=["KL divergence gradient second covariance", "moment matching Gaussian", "reverse KL covariance gradient"],
 )

@@ -441,7 +441,7 @@ Derivative(
     differential=r"\mathrm{d}\operatorname{tr}\left(M^{-1}A\right) = -\operatorname{tr}\left(M^{-1}"
                  r"\,\mathrm{d}M\,M^{-1}A\right),\quad \mathrm{d}M = \mathrm{d}X^{\top}CX + X^{\top}C\,\mathrm{d}X",
     references=[cookbook(125, note="the printed result needs C symmetric; this is the general form")],
-    derivation="d tr(M⁻¹A) = −tr(M⁻¹ dM M⁻¹A) with dM = dXᵀCX + XᵀC dX; collect the dX terms.",
+    sketch="d tr(M⁻¹A) = −tr(M⁻¹ dM M⁻¹A) with dM = dXᵀCX + XᵀC dX; collect the dX terms.",
     related=["V8CH"],
     notes="For symmetric C, M is symmetric and the two terms combine to the Cookbook's "
           "−CXM⁻¹(A + Aᵀ)M⁻¹.",
@@ -492,7 +492,7 @@ Derivative(
                              - C @ X @ inv(X.T @ C @ X) @ X.T @ B @ X @ inv(X.T @ C @ X)
                              - C.T @ X @ inv(X.T @ C @ X).T @ X.T @ B.T @ X @ inv(X.T @ C @ X).T),
     references=[cookbook(126, note="the printed result needs B and C symmetric; this is the general form")],
-    derivation="d tr(M⁻¹N) = −tr(M⁻¹ dM M⁻¹N) + tr(M⁻¹ dN) with dM = dXᵀCX + XᵀC dX and "
+    sketch="d tr(M⁻¹N) = −tr(M⁻¹ dM M⁻¹N) + tr(M⁻¹ dN) with dM = dXᵀCX + XᵀC dX and "
                "dN = dXᵀBX + XᵀB dX; collect the dX terms.",
     related=["SSC0"],
     notes="For symmetric B and C, M and N are symmetric and the four terms pair up into the Cookbook's "
@@ -545,7 +545,7 @@ Derivative(
                                 - C @ X @ inv(A + X.T @ C @ X) @ X.T @ B @ X @ inv(A + X.T @ C @ X)
                                 - C.T @ X @ inv(A + X.T @ C @ X).T @ X.T @ B.T @ X @ inv(A + X.T @ C @ X).T),
     references=[cookbook(127, note="the printed result needs A, B and C symmetric; this is the general form")],
-    derivation="d tr(K⁻¹N) = −tr(K⁻¹ dK K⁻¹N) + tr(K⁻¹ dN) with dK = dXᵀCX + XᵀC dX and "
+    sketch="d tr(K⁻¹N) = −tr(K⁻¹ dK K⁻¹N) + tr(K⁻¹ dN) with dK = dXᵀCX + XᵀC dX and "
                "dN = dXᵀBX + XᵀB dX; collect the dX terms.",
     related=["3G2L"],
     aliases=["regularized trace ratio gradient, non-symmetric", "derivative of tr((A + X'CX)^-1 X'BX) general"],
