@@ -10,43 +10,13 @@ import sys
 import numpy as np
 
 from .catalogue import Catalogue, load, registry_problems
-from .model import Derivative, Differential, Equality, Hessian, Problem
+from .model import Problem
 from .registry import published
+from .runner import verify_all
 from .sample import draw, instance_seeds
-from .verify import CLAIM_FIELD, verify
+from .verify import CLAIM_FIELD
 
-RULES = {
-    "MC000": "the file of records could not be loaded",
-    "MC001": "a required field is missing, or a field name is unknown",
-    "MC002": "the id is not a valid permanent id",
-    "MC003": "title or LaTeX is empty",
-    "MC004": "variables are malformed",
-    "MC005": "a shape is inconsistent with an assumption",
-    "MC006": "a reference points to an unknown source",
-    "MC007": "neither a reference nor a derivation",
-    "MC008": "no aliases (search words)",
-    "MC009": "variables are tied together without saying how",
-    "MC010": "history or withdrawal is malformed",
-    "MC011": "an assumption is unknown, or no sampler honours the combination",
-    "MC012": "the LaTeX shows an undeclared symbol, or hides a declared variable",
-    "MC013": "the layout is not numerator or denominator",
-    "MC014": "the derivative is taken with respect to something that is not a variable",
-    "MC015": "the LaTeX has unbalanced delimiters",
-    "MC016": "the id is already used by another record",
-    "MC017": "the id is not registered",
-    "MC018": "a published id has disappeared",
-    "MC019": "an id is registered twice",
-    "MC020": "verification failed: wrong formula, or a checker that raises, returns NaN or a wrong shape",
-    "MC021": "the check cannot fail: a wrong answer was accepted",
-    "MC022": "the checker is tautological: both sides are the same computation",
-    "MC023": "the same claim already exists under another id",
-    "MC024": "a cross-reference (related, replaced_by) names an unknown id",
-    "MC025": "advisory: all matrices are square; use rectangular shapes where the claim allows",
-    "MC026": "an unfinished scaffold (TODO in the title or LaTeX)",
-    "MC027": "Temml (the site's math renderer) cannot render the LaTeX",
-    "MC028": "an id registered for one claim is used for another",
-}
-ADVISORY = {"MC025"}
+from .rules import ADVISORY, RULES, check_code  # noqa: F401 - the table, re-exported
 
 
 def _code_key(fn):
@@ -57,13 +27,16 @@ def _code_key(fn):
 
 
 def tautology_problems(r) -> list[Problem]:
-    pairs = {Equality: ("lhs", "rhs"), Derivative: ("f", "claimed"), Differential: ("f", "df"), Hessian: ("f", "claimed")}
-    for cls, (a, b) in pairs.items():
-        if isinstance(r, cls):
-            fa, fb = getattr(r, a), getattr(r, b)
-            if fa is fb or (_code_key(fa) is not None and _code_key(fa) == _code_key(fb)):
-                return [r.problem("MC022", b, f"'{b}' computes exactly what '{a}' computes, so the check "
-                                  "compares a value with itself; write the claimed formula independently")]
+    a, b = r.reference_field, r.claim_field
+    fa, fb = getattr(r, a, None), getattr(r, b, None)
+    if fa is not None and (fa is fb or (_code_key(fa) is not None and _code_key(fa) == _code_key(fb))):
+        return [r.problem("MC022", b, f"'{b}' computes exactly what '{a}' computes, so the check "
+                          "compares a value with itself; write the claimed formula independently")]
+    for _, name, f in r.formulas():
+        keys = [_code_key(side) for side in getattr(f, "sides", ())]
+        if len(keys) >= 2 and all(k is not None for k in keys) and len(set(keys)) < len(keys):
+            return [r.problem("MC022", name, "two sides of this formula are the same computation, so the check "
+                              "compares a value with itself; write each side as the formula shows it")]
     return []
 
 
@@ -76,7 +49,7 @@ def _fingerprint(r):
     sig = (r.kind, getattr(r, "wrt", None), tuple((n, v.shape, v.assume) for n, v in r.variables.items()))
     try:
         inst = draw(r, instance_seeds(r, seed=12345, count=1)[0])
-        fns = {Equality: ("lhs", "rhs"), Derivative: ("f", "claimed"), Differential: ("f",), Hessian: ("f", "claimed")}[type(r)]
+        fns = (r.reference_field,) if r.kind == "differential" else (r.reference_field, r.claim_field)
         nums = tuple(np.round(np.asarray(getattr(r, fn)(**inst.values), dtype=float), 8).tobytes() for fn in fns)
     except Exception:
         return None
@@ -93,7 +66,7 @@ def duplicate_problems(cat: Catalogue) -> list[Problem]:
                                  "(aliases, references) instead of adding another"))
             continue
         seen_latex[key] = r.id
-        if isinstance(r, Differential):
+        if r.kind == "differential":
             continue  # the differential's directions are random: numbers of f alone do not identify the claim
         fp = _fingerprint(r)
         if fp is not None:
@@ -113,6 +86,12 @@ def reference_problems(cat: Catalogue) -> list[Problem]:
                 out.append(r.problem("MC024", "related", f"unknown id {rel!r}"))
         if r.withdrawn is not None and r.withdrawn.replaced_by and r.withdrawn.replaced_by not in cat:
             out.append(r.problem("MC024", "withdrawn", f"replaced_by {r.withdrawn.replaced_by!r} is not an id"))
+        for _, name, f in r.formulas():
+            for used in f.uses:
+                if used not in cat:
+                    out.append(r.problem("MC024", name, f"uses {used!r}, which is not an entry id"))
+                elif used.upper() == r.id:
+                    out.append(r.problem("MC024", name, "a step cannot use the entry it derives"))
     return out
 
 
@@ -126,17 +105,28 @@ def advisories(cat: Catalogue) -> list[Problem]:
     return out
 
 
-def verification_problems(r, report=None) -> list[Problem]:
-    rep = report or verify(r)
+def verification_problems(r, rep) -> list[Problem]:
     out = []
+    if rep.timed_out:
+        out.append(r.problem("MC034", "time_limit", f"verification did not finish within {rep.timed_out:g} s and was "
+                             "stopped: a checker that loops, or one far too slow (time_limit, with a reason, "
+                             "raises the limit)"))
     for inst in rep.failing:
         field = inst.field or CLAIM_FIELD[r.kind]
         what = inst.error or f"error {inst.score:.2e} exceeds the tolerance {rep.tolerance:.0e}: the formula is wrong"
-        out.append(r.problem("MC020", field, f"{what} (instance seed {inst.seed}, sizes {inst.sizes}; reproduce: "
+        out.append(r.problem(inst.code, field, f"{what} (instance seed {inst.seed}, sizes {inst.sizes}; reproduce: "
                              f"python -m identities check {r.id} --seed {inst.seed} --instances 1)"))
+    for f in rep.failing_formulas:
+        what = f.error or (f"the last step does not reach the claim (they differ by {f.score:.2e})"
+                           if f.role == "reaches-claim" else f"its sides disagree by {f.score:.2e}")
+        out.append(r.problem("MC020", f.field, f"{what} (instance seed {f.seed}; reproduce: python -m identities "
+                             f"check {r.id} --seed {f.seed} --instances 1)"))
     if rep.ok:
         for name in rep.weak_mutations():
-            out.append(r.problem("MC021", r.checker_fields[-1], f"the wrong answer '{name}' passed the check"))
+            out.append(r.problem("MC021", r.claim_field, f"the wrong answer '{name}' passed the check"))
+        for e in rep.unrefuted_errata:
+            out.append(r.problem("MC032", e.field, "the printed formula passes the check on every instance: the "
+                                 "erratum is wrong, or its checker does not state what the source prints"))
     return out
 
 
@@ -160,15 +150,17 @@ def render_problems(records) -> list[Problem] | None:
             for (r, name, _), err in zip(items, json.loads(proc.stdout)) if err]
 
 
-def run(cat: Catalogue, new_only=False) -> list[Problem]:
-    """Every problem in the catalogue (errors and advisories)."""
+def run(cat: Catalogue, new_only=False, reports=None) -> list[Problem]:
+    """Every problem in the catalogue (errors and advisories). New records are those whose ids
+    are not yet published: scaffolds made by ``new`` and records not yet registered."""
     fresh = set(cat.entries) - set(published()) if new_only else None
     probs = list(cat.problems) + registry_problems(cat) + reference_problems(cat) + duplicate_problems(cat)
-    for r in cat:
-        if fresh is not None and r.id not in fresh:
-            continue
+    chosen = [r for r in cat if fresh is None or r.id in fresh]
+    if reports is None:
+        reports = verify_all(chosen)
+    for r in chosen:
         probs += tautology_problems(r)
-        probs += verification_problems(r)
+        probs += verification_problems(r, reports[r.id])
     probs += advisories(cat)
     rendered = render_problems([r for r in cat.entries.values() if fresh is None or r.id in fresh])
     if rendered is None:
@@ -181,13 +173,23 @@ def run(cat: Catalogue, new_only=False) -> list[Problem]:
     return probs
 
 
-def audit(new_only=False, strict=False, extra=None, out=sys.stdout) -> int:
+def audit(new_only=False, strict=False, extra=None, out=sys.stdout, ignore=(), as_json=False) -> int:
+    for code in ignore:
+        check_code(code)
     cat = load(extra=extra)
-    probs = run(cat, new_only)
+    probs = [p for p in run(cat, new_only) if p.code not in ignore]
     errors = [p for p in probs if strict or p.code not in ADVISORY]
+    if as_json:
+        import json
+        print(json.dumps({"entries": len(cat), "errors": len(errors), "advisories": len(probs) - len(errors),
+                          "problems": [{"severity": "error" if p in errors else "advisory", "code": p.code,
+                                        "rule": RULES[p.code], "id": p.id, "field": p.field, "file": p.file,
+                                        "line": p.line, "message": p.message} for p in probs]},
+                         indent=2, ensure_ascii=False), file=out)
+        return 1 if errors else 0
     for p in probs:
         tag = "error" if p in errors else "advisory"
         print(f"{tag}: {p}", file=out)
-        print(f"       {p.code}: {RULES.get(p.code, '')}", file=out)
+        print(f"       {p.code}: {RULES[p.code]}", file=out)
     print(f"audit: {len(cat)} entries, {len(errors)} errors, {len(probs) - len(errors)} advisories", file=out)
     return 1 if errors else 0

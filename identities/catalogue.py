@@ -140,7 +140,7 @@ def load(extra: list | None = None) -> Catalogue:
 
 def registry_problems(cat: Catalogue, path=registry.PATH) -> list[Problem]:
     """Ids in the catalogue but not registered, and registered ids that have disappeared."""
-    rows = registry.read(path)
+    rows = [row for row in registry.read(path) if not row.get("reserved")]
     out = []
     seen = set()
     for row in rows:
@@ -148,11 +148,13 @@ def registry_problems(cat: Catalogue, path=registry.PATH) -> list[Problem]:
             out.append(Problem("MC019", "id", f"id {row['id']} is registered twice: an id is never reused",
                                str(path), 0, row["id"]))
         seen.add(row["id"])
+        if not row.get("claim"):
+            out.append(Problem("MC019", "id", f"the registry row of {row['id']} carries no claim key, so a reuse "
+                               "of the id for another claim could not be seen", str(path), 0, row["id"]))
     for r in cat.entries.values():
         if r.id not in seen:
             out.append(r.problem("MC017", "id", f"id {r.id} is not in the registry; run "
                                  "`python -m identities register` and commit identities/registry.jsonl"))
-    # rows registered before claim keys were recorded (version 0.1.0) carry none: nothing to compare
     for row in rows:
         r = cat.entries.get(row["id"])
         if r is not None and row.get("claim") and row["claim"] != registry.claim_key(r) and not r.history:

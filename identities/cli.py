@@ -8,10 +8,10 @@ from pathlib import Path
 
 from . import __version__, assumptions, registry
 from .catalogue import Catalogue, catalogue, load, registry_problems
-from .verify import verify
+from .model import KINDS
 
 
-def entry_json(r, cat: Catalogue | None = None) -> dict:
+def entry_json(r, cat: Catalogue | None = None, report=None) -> dict:
     """One entry as plain data: the export format, and what the site's search indexes."""
     topic = cat.topics.get(r.topic) if cat else None
     out = {
@@ -30,7 +30,7 @@ def entry_json(r, cat: Catalogue | None = None) -> dict:
         "conditions": r.conditions,
         "layout": getattr(r, "layout", None),
         "wrt": list(r.wrt) if isinstance(getattr(r, "wrt", None), tuple) else getattr(r, "wrt", None),
-        "differential": r.differential or None,
+        "differential": r.differential.latex if r.differential is not None else None,
         "references": [{"source": ref.source, "locator": ref.locator, "eq": ref.eq, "note": ref.note}
                        for ref in r.references],
         "aliases": list(r.aliases),
@@ -39,7 +39,44 @@ def entry_json(r, cat: Catalogue | None = None) -> dict:
         "withdrawn": None if r.live else {"date": r.withdrawn.date, "reason": r.withdrawn.reason,
                                           "replaced_by": r.withdrawn.replaced_by},
     }
+    if report is not None:
+        out.update(formula_json(r, report))
     return out
+
+
+def formula_json(r, report) -> dict:
+    """Every formula the entry's page displays, each with whether its check passed; the derivation;
+    the errata with the verifier's evidence against each printed formula."""
+    ok = report.ok and not report.weak_mutations()
+    statement_ok = report.ok and not any(i.field == "other_layout" for i in report.failing)
+    formulas = [{"role": "statement", "latex": r.latex, "checked": bool(report.instances) and statement_ok
+                 and all(not i.error and i.score <= report.tolerance for i in report.instances)}]
+    if getattr(r, "other_layout", ()):
+        formulas.append({"role": "other_layout", "latex": r.other_layout[0],
+                         "checked": bool(report.instances) and not report.failing})
+    steps = []
+    for role, name, f in r.formulas():
+        res = report.formula(name)
+        checked = bool(res is not None and res.ok and "accepted" not in res.mutations.values())
+        if role == "step":
+            steps.append({"latex": f.latex, "uses": list(f.uses), "checked": checked})
+        else:
+            formulas.append({"role": role, "latex": f.latex, "checked": checked, "uses": list(f.uses)})
+    reach = report.formula("derivation")
+    errata = []
+    results = {e.field: e for e in report.errata}
+    for i, e in enumerate(r.errata):
+        res = results.get(f"errata[{i}]")
+        errata.append({"source": e.source.source if e.source else None,
+                       "locator": e.source.locator if e.source else None,
+                       "printed_latex": e.printed or None, "what": e.what,
+                       "refuted": bool(res and res.refuted),
+                       "counterexample": ({"seed": res.seed, "sizes": res.sizes, "error": res.error}
+                                          if res and res.refuted else None),
+                       "what_holds": r.latex})
+    return {"formulas": formulas, "derivation": steps,
+            "derivation_reaches_claim": bool(reach and reach.ok) if steps else None,
+            "errata": errata, "verified": ok}
 
 
 def _entries(cat, ids):
@@ -107,9 +144,15 @@ def cmd_search(args):
 
 def cmd_check(args):
     from .catalogue import ENTRIES
+    from .runner import verify_all
 
-    paths = [a for a in args.targets if a.endswith(".py") or Path(a).exists()]
+    # checking a file runs its Python; an argument that does not end in .py is an id, never a file
+    paths = [a for a in args.targets if a.endswith(".py")]
     ids = [a for a in args.targets if a not in paths]
+    missing = [p for p in paths if not Path(p).is_file()]
+    if missing:
+        print(f"error: no such file {missing[0]!r}", file=sys.stderr)
+        return 2
     # files of the catalogue are loaded with it; only outside files are extra
     cat = load(extra=[p for p in paths if Path(p).resolve().parent != ENTRIES.resolve()])
     records, problems = [], []
@@ -126,28 +169,41 @@ def cmd_check(args):
     records = list(dict.fromkeys(records))
     if paths or ids:
         # the audit's rules that concern these records alone
-        from .audit import render_problems, tautology_problems
+        from .audit import reference_problems, render_problems, tautology_problems
 
+        chosen = {r.id for r in records}
         problems += [p for r in records for p in tautology_problems(r)]
-        problems += [p for p in registry_problems(cat) if p.code == "MC028" and p.id in {r.id for r in records}]
+        problems += [p for p in reference_problems(cat) if p.id in chosen]
+        problems += [p for p in registry_problems(cat) if p.code == "MC028" and p.id in chosen]
         problems += render_problems(records) or []
     for p in problems:
         print(p, file=sys.stderr)
+    live = [r for r in records if r.live]
+    reports = verify_all(live, seed=args.seed, instances=args.instances, mutations=not args.no_mutations)
     failed = 0
+    rows = []
     for r in records:
         if not r.live:
             print(f"withdrawn  {r.id}  {r.title}")
             continue
-        rep = verify(r, seed=args.seed, instances=args.instances, mutations=not args.no_mutations)
+        rep = reports[r.id]
+        killed, total = rep.mutation_kill_rate()
+        rows.append({"id": r.id, "title": r.title, "verified": rep.passed, "instances": len(rep.instances),
+                     "largest_error": rep.max_raw, "tolerance": rep.tolerance, "wrong_answers_rejected": killed,
+                     "wrong_answers_tried": total, "seconds": round(rep.seconds, 4),
+                     "failure": None if rep.passed else rep.describe_failure(r)})
         if rep.passed:
-            killed, total = rep.mutation_kill_rate()
             if args.verbose or ids or paths:
+                steps = f", {len(r.derivation)}-step derivation" if r.derivation else ""
                 print(f"ok  {r.id}  {r.title}  ({len(rep.instances)} instances, largest error {rep.max_raw:.1e}, "
-                      f"tolerance {rep.tolerance:.0e}, {killed}/{total} wrong answers rejected)")
+                      f"tolerance {rep.tolerance:.0e}, {killed}/{total} wrong answers rejected{steps})")
         else:
             failed += 1
             print(f"FAIL  {r.id}  {r.title}\n{rep.describe_failure(r)}", file=sys.stderr)
     print(f"{len(records) - failed} of {len(records)} entries verified; {len(problems)} problems", file=sys.stderr)
+    if getattr(args, "json", False):
+        print(json.dumps({"entries": rows, "problems": [str(p) for p in problems]}, indent=2, ensure_ascii=False,
+                         default=float))
     if args.preview:
         from tools.preview import preview  # the site's renderer: needs the docs dependencies
 
@@ -158,8 +214,11 @@ def cmd_check(args):
 
 
 def cmd_export(args):
+    from .runner import verify_all
+
     cat = catalogue()
-    data = [entry_json(r, cat) for r in cat.entries.values()]
+    reports = verify_all([r for r in cat.entries.values() if r.live])
+    data = [entry_json(r, cat, reports.get(r.id)) for r in cat.entries.values()]
     text = json.dumps(data, indent=2, ensure_ascii=False)
     if args.output:
         Path(args.output).write_text(text + "\n")
@@ -179,8 +238,14 @@ def cmd_register(args):
 
 def cmd_audit(args):
     from .audit import audit
+    from .rules import RULES
 
-    return audit(new_only=args.new, strict=args.strict)
+    unknown = [c for c in args.ignore if c not in RULES]
+    if unknown:
+        print(f"error: unknown audit code {unknown[0]!r} (MC031); the codes are listed in CONTRIBUTING.md",
+              file=sys.stderr)
+        return 2
+    return audit(new_only=args.new, strict=args.strict, ignore=tuple(args.ignore), as_json=args.json)
 
 
 def cmd_new(args):
@@ -203,7 +268,7 @@ def main(argv=None) -> int:
     s = sub.add_parser("list", help="ids and titles")
     s.add_argument("--topic")
     s.add_argument("--assumption", choices=sorted(assumptions.VOCABULARY))
-    s.add_argument("--kind", choices=["equality", "derivative", "differential"])
+    s.add_argument("--kind", choices=sorted(KINDS))
     s.set_defaults(fn=cmd_list)
 
     s = sub.add_parser("show", help="one entry: statement, variables, assumptions, references")
@@ -223,6 +288,7 @@ def main(argv=None) -> int:
     s.add_argument("--no-mutations", action="store_true", help="skip proving that wrong answers are rejected")
     s.add_argument("--preview", action="store_true", help="also render the page of each record checked")
     s.add_argument("-v", "--verbose", action="store_true")
+    s.add_argument("--json", action="store_true", help="one object per entry checked, on stdout")
     s.set_defaults(fn=cmd_check)
 
     s = sub.add_parser("export", help="the catalogue as data")
@@ -236,11 +302,13 @@ def main(argv=None) -> int:
     s = sub.add_parser("audit", help="every rule, every record: exit 1 on any error")
     s.add_argument("--new", action="store_true", help="only records not yet in the registry")
     s.add_argument("--strict", action="store_true", help="advisories count as errors")
+    s.add_argument("--ignore", action="append", default=[], metavar="CODE", help="leave out a rule (repeatable)")
+    s.add_argument("--json", action="store_true")
     s.set_defaults(fn=cmd_audit)
 
     s = sub.add_parser("new", help="scaffold a record with a fresh id")
     s.add_argument("--topic", help="module in identities/entries (default: ask)")
-    s.add_argument("--kind", choices=["derivative", "differential", "equality"], default="derivative")
+    s.add_argument("--kind", choices=sorted(KINDS), default="derivative")
     s.add_argument("--title", default="")
     s.add_argument("--id-only", action="store_true", help="print a fresh id and stop")
     s.set_defaults(fn=cmd_new)

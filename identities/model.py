@@ -14,6 +14,7 @@ from typing import Any, Callable, ClassVar
 from . import assumptions as vocab
 from .bibliography import SOURCES, Reference
 from .formulas import Erratum, Formula, as_formula
+from .rules import check_code
 
 GREEK = {
     "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
@@ -113,6 +114,9 @@ class Problem:
     file: str = ""
     line: int = 0
     id: str = ""
+
+    def __post_init__(self):
+        check_code(self.code)  # every code stands in the one table of rules
 
     def __str__(self):
         where = f"{self.file}:{self.line}" if self.file else "<record>"

@@ -33,16 +33,31 @@ def read(path: Path = PATH) -> list[dict]:
 
 
 def published(path: Path = PATH) -> dict[str, dict]:
-    """id -> its first registry row (when and in which version it was added)."""
+    """id -> its first registry row (when and in which version it was added). An id that ``new``
+    only reserved for a scaffold is not published until ``register`` records its claim."""
     out: dict[str, dict] = {}
     for row in read(path):
-        out.setdefault(row["id"], row)
+        if not row.get("reserved"):
+            out.setdefault(row["id"], row)
     return out
+
+
+def reserved(path: Path = PATH) -> set[str]:
+    """Every id the registry holds, published or only reserved: none may be handed out again."""
+    return {row["id"] for row in read(path)}
+
+
+def reserve(entry_id: str, version: str, path: Path = PATH, today: str | None = None):
+    """Hold an id for a scaffold, so that it cannot be handed out twice before it is registered."""
+    today = today or datetime.date.today().isoformat()
+    with path.open("a") as fh:
+        fh.write(json.dumps({"id": entry_id, "added": today, "version": version, "title": "(scaffolded)",
+                             "reserved": True}, ensure_ascii=False) + "\n")
 
 
 def fresh_id(taken) -> str:
     """A new id, unused by the registry and by ``taken``."""
-    taken = set(taken) | set(published())
+    taken = set(taken) | reserved()
     while True:
         tag = "".join(secrets.choice(ID_ALPHABET) for _ in range(4))
         if ID_PATTERN.match(tag) and not tag.isdigit() and tag not in taken:

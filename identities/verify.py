@@ -56,6 +56,7 @@ class Probe:
     claim: list               # arrays as the record states them
     predict: Callable         # claim -> predictions aligned with references
     noise: list | None = None  # absolute rounding noise of each reference (finite differences)
+    out_ndim: int | None = None  # dimensions of f's value, where the kind has an f
 
 
 @dataclass
@@ -66,6 +67,7 @@ class InstanceResult:
     error: str = ""           # set when a checker failed outright
     field: str = ""
     raw: float = float("nan")  # the discrepancy before the rounding-noise allowance
+    code: str = "MC020"       # the audit rule it breaks
 
 
 @dataclass
@@ -77,6 +79,7 @@ class FormulaResult:
     error: str = ""
     seed: int = 0
     mutations: dict = field(default_factory=dict)   # name -> rejected | accepted | not applicable
+    perturbed: tuple = ()     # the variables perturbed; the others are held constant
 
     @property
     def ok(self) -> bool:
@@ -107,6 +110,7 @@ class Report:
     errata: list = field(default_factory=list)      # ErratumResult for every erratum
     seconds: float = 0.0
     timed_out: float = 0.0    # the time limit, when verification was stopped there
+    out_ndim: int | None = None  # dimensions of f's value (0: scalar), as the verifier saw it
 
     @property
     def ok(self) -> bool:
@@ -170,13 +174,19 @@ class Report:
                          f"limit of {self.timed_out:g} s and was stopped (a checker that loops, or one far too slow)\n"
                          f"  reproduce: python -m identities check {target}")
         for r in self.failing:
+            if r.field == "<verifier>":
+                lines.append(f"{where}MC020 entry {self.id} ({self.kind}): {r.error}\n"
+                             f"  reproduce: python -m identities check {target}")
+                continue
             what = (f"field '{r.field}': {r.error}" if r.error
                     else f"field '{claim_field}': error {r.score:.2e} exceeds tolerance "
                          f"{self.tolerance:.0e}: the claim disagrees with the definition")
-            lines.append(f"{where}MC020 entry {self.id} ({self.kind}) failed on instance seed={r.seed} [{r.sizes}]: {what}\n"
+            lines.append(f"{where}{r.code} entry {self.id} ({self.kind}) failed on instance seed={r.seed} [{r.sizes}]: {what}\n"
                          f"  reproduce: python -m identities check {target} --seed {r.seed} --instances 1")
         for f in self.failing_formulas:
-            what = f.error or (f"its sides disagree by {f.score:.2e} (tolerance {FORMULA_TOLERANCE:.0e})")
+            what = f.error or (f"the last step does not reach the claim: they differ by {f.score:.2e} (tolerance "
+                               f"{FORMULA_TOLERANCE:.0e})" if f.role == "reaches-claim" else
+                               f"its sides disagree by {f.score:.2e} (tolerance {FORMULA_TOLERANCE:.0e})")
             lines.append(f"{where}MC020 entry {self.id} ({self.kind}) field '{f.field}' failed on instance "
                          f"seed={f.seed}: {what}\n"
                          f"  reproduce: python -m identities check {target} --seed {f.seed} --instances 1")
@@ -371,7 +381,7 @@ def _probe_derivative(record: Derivative, inst: Instance, layout=None, claimed=N
             out_.append(_structure_residual(g, record.directions))
         return out_
 
-    return Probe(inst, refs, [G], predict, noise)
+    return Probe(inst, refs, [G], predict, noise, out.ndim)
 
 
 def _probe_symmetric_entries(record, inst, G, layout, h, rng) -> Probe:
@@ -400,7 +410,7 @@ def _probe_symmetric_entries(record, inst, G, layout, h, rng) -> Probe:
         # the claim must itself be symmetric: entry (j, i) is the same partial derivative
         return [g[i, j] for i, j in cells] + [g[j, i] for i, j in cells]
 
-    return Probe(inst, refs + refs, [G], predict, noise + noise)
+    return Probe(inst, refs + refs, [G], predict, noise + noise, 0)
 
 
 def _perturbation(record, names, values, rng):
@@ -672,6 +682,7 @@ def _check_formulas(record, instances, mutations=True) -> list[FormulaResult]:
                 continue
             try:
                 wanted = _perturbed(record, role, f)
+                res.perturbed = wanted
                 if wanted not in contexts:
                     contexts[wanted] = _Sides(record, inst.values, _perturbation(record, wanted, inst.values, rng))
                 ctx = contexts[wanted]
@@ -801,7 +812,8 @@ def verify(record: Identity, seed: int | None = None, instances: int | None = No
             continue
         bad = _assumption_problem(record, inst)
         if bad is not None:
-            report.instances.append(InstanceResult(s, inst.sizes_text(), float("inf"), str(bad), bad.field))
+            report.instances.append(InstanceResult(s, inst.sizes_text(), float("inf"), str(bad), bad.field,
+                                                   code="MC033"))
             continue
         drawn.append(inst)
         try:
@@ -810,6 +822,7 @@ def verify(record: Identity, seed: int | None = None, instances: int | None = No
             report.instances.append(InstanceResult(s, inst.sizes_text(), float("inf"), str(exc), exc.field))
             continue
         probes.append(p)
+        report.out_ndim = p.out_ndim
         report.instances.append(InstanceResult(s, inst.sizes_text(), score(p), raw=score(p, raw=True)))
     if isinstance(record, Derivative) and record.other_layout and report.ok:
         _verify_other_layout(record, report, drawn)

@@ -17,14 +17,9 @@ from sphinx import addnodes
 
 from identities import assumptions as vocab
 from identities.bibliography import SOURCES
-from identities.model import Derivative
+from identities.model import KINDS, Derivative
 
-KIND_WORDS = {
-    "equality": "Identity (both sides evaluated)",
-    "derivative": "Derivative",
-    "differential": "Differential (a linear map in the perturbation)",
-    "hessian": "Hessian (second derivative)",
-}
+KIND_WORDS = {k: c.words for k, c in KINDS.items()}
 
 
 # --------------------------------------------------------------------------------------------
@@ -39,7 +34,7 @@ def _file_sources(path: str) -> dict:
     out = {}
     for node in ast.walk(ast.parse(text)):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
-                node.func.id in {"Equality", "Derivative", "Differential", "Hessian"}:
+                node.func.id in {c.__name__ for c in KINDS.values()}:
             for kw in node.keywords:
                 if kw.arg == "id" and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
                     # ast's column offsets count UTF-8 bytes
@@ -58,8 +53,9 @@ def record_source(record) -> str:
         return ""
 
 
-# what a reader reads but no check uses: editing these leaves the cross-check's outcome alone
-WORDS_ONLY = frozenset({"title", "latex", "references", "aliases", "differential", "notes", "derivation", "symbols",
+# what the sympy cross-check does not read: editing these leaves its outcome alone
+WORDS_ONLY = frozenset({"title", "latex", "references", "aliases", "notes", "sketch", "symbols", "differential",
+                        "also", "derivation",
                         "conditions", "related", "history", "withdrawn", "errata", "other_layout"})
 
 
@@ -170,20 +166,18 @@ def table(headers, rows, classes=(), widths=None):
 # Text about a record
 
 
-def other_layout_sentence(r) -> str | None:
-    """Words for the other layout, where the record gives no formula for it."""
-    if not isinstance(r, Derivative) or r.other_layout:
+def other_layout_sentence(r, report) -> str | None:
+    """Words for the other layout, where the record gives no formula for it; the shape of f's value
+    comes from the verifier's report (the renderer evaluates nothing)."""
+    if not isinstance(r, Derivative) or r.other_layout or report is None or report.out_ndim is None:
         return None
-    import numpy as np
-
-    from identities.sample import draw, instance_seeds
-
-    values = draw(r, instance_seeds(r, count=1)[0]).values
-    out_ndim = np.ndim(r.f(**values))
-    in_ndim = np.ndim(values[r.wrt])
+    in_ndim = len(r.variables[r.wrt].shape)
     other = "numerator" if r.layout == "denominator" else "denominator"
-    if out_ndim + in_ndim <= 1:
-        return f"In {other} layout the result is the same (a scalar or a vector is laid out alike in both)."
+    if report.out_ndim + in_ndim == 0:
+        return f"In {other} layout the result is the same (a scalar by a scalar)."
+    if report.out_ndim + in_ndim == 1:
+        return (f"In {other} layout the same derivative is the transpose of this result: a "
+                f"{'row' if (other == 'numerator') == (report.out_ndim == 0) else 'column'} vector.")
     return f"In {other} layout the same derivative is the transpose of this result."
 
 
@@ -272,29 +266,47 @@ def bibtex(r, url: str, version: str, year: str) -> str:
 
 def verification_paragraph(r, report) -> nodes.Node:
     sizes = "; ".join(sorted({i.sizes for i in report.instances}))
-    what = {
-        "equality": "both sides evaluated and compared",
-        "derivative": "central differences of f along 3 random directions per instance, compared with the "
-                      "claimed derivative applied to those directions"
-                      + {"symmetric": " (symmetric directions only)",
-                         "diagonal": " (diagonal directions only)",
-                         "symmetric_entries": " (one direction per independent entry of the symmetric matrix)"}
-                      .get(getattr(r, "directions", "general"), ""),
-        "differential": "central differences of f along 3 random perturbations per instance, compared with the "
-                        "claimed differential",
-        "hessian": "second differences of f (with Richardson extrapolation) along random direction pairs, "
-                   "compared with uᵀHv",
-    }[r.kind]
+    what = r.how_checked()
+    restricted = r.restricted_words()
+    if restricted:
+        what += f" ({restricted})"
     rejected = [n for n, v in report.mutations.items() if v == "rejected"]
     words = {"transpose": "its transpose", "double": "twice the answer", "negate": "its negative",
              "perturb": "a 10⁻³ relative perturbation"}
     out = nodes.container(classes=["mc-verified"])
     status = "Verified" if report.passed else "NOT VERIFIED"
+    if report.timed_out:
+        status = f"NOT VERIFIED (stopped at its time limit of {report.timed_out:g} s)"
     out += para(strong(f"{status}: "), f"{len(report.instances)} random instances (sizes {sizes}); {what}. "
                 f"Largest scale-free discrepancy {report.max_raw:.1e} against a tolerance of {report.tolerance:.0e}.")
     if rejected:
         out += para("The same check rejects wrong answers: " + ", ".join(words[n] for n in rejected) + ".")
+    others = [f for f in report.formulas if f.role != "reaches-claim"]
+    if others:
+        steps = sum(f.role == "step" for f in others)
+        kinds = []
+        if any(f.role == "differential" for f in others):
+            kinds.append("the differential form")
+        n_also = sum(f.role == "also" for f in others)
+        if n_also:
+            kinds.append(f"{n_also} further formula{'s' if n_also > 1 else ''}")
+        if steps:
+            kinds.append(f"{steps} derivation steps")
+        ok = all(f.ok for f in report.formulas)
+        out += para(f"Every other formula on this page is checked on the same instances — "
+                    + ", ".join(kinds) + ": each side against the others, with the true differentials "
+                    "(central differences along random perturbations) where a side needs them"
+                    + (", and the last derivation step against the claim" if steps else "")
+                    + ("; each side doubled, negated or perturbed is rejected." if ok else
+                       ". SOME OF THESE CHECKS FAIL."))
     return out
+
+
+def held_constant(r, result) -> list[str]:
+    """The variables a checked differential form holds fixed, as the verifier perturbed it."""
+    if result is None or not result.perturbed:
+        return []
+    return [n for n in r.variables if n not in result.perturbed]
 
 
 class weighted(nodes.General, nodes.Element):

@@ -29,6 +29,7 @@ from sphinx.util.nodes import make_refnode
 
 from identities import registry
 from identities.catalogue import load
+from identities.runner import verify_all
 from identities.verify import verify
 
 from . import render as R
@@ -80,8 +81,26 @@ class Site:
     @classmethod
     def report(cls, r):
         if r.id not in cls.reports:
-            cls.reports[r.id] = verify(r)
+            # all at once, in the main process before Sphinx forks its writers, each record within
+            # its time limit (a record that loops is reported on its page, not a hung build)
+            todo = [e for e in cls.cat.entries.values() if e.live and e.id not in cls.reports]
+            cls.reports.update(verify_all(todo) if r in todo else {r.id: verify(r)})
         return cls.reports[r.id]
+
+    _used_by = None
+
+    @classmethod
+    def used_by(cls) -> dict:
+        """id -> the ids whose derivations (or other formulas) use it, in catalogue order."""
+        if cls._used_by is None or cls._used_by[0] is not cls.cat:
+            index: dict = {}
+            for e in cls.cat.entries.values():
+                for _, _, f in e.formulas():
+                    for u in f.uses:
+                        if e.id not in index.setdefault(u, []):
+                            index[u].append(e.id)
+            cls._used_by = (cls.cat, index)
+        return cls._used_by[1]
 
     # sympy cross-checks: seconds each, so they run in a second process while Sphinx reads, and
     # their outcomes are kept next to the build, keyed by what the record claims and sympy's version
@@ -201,7 +220,9 @@ def _write_if_changed(path: Path, text: str) -> bool:
 
 
 def entry_digest(r) -> str:
-    rel = [(i, Site.cat.entries[i].title) for i in related_ids(r)]
+    rel = [(i, Site.cat.entries[i].title) for i in related_ids(r) + Site.used_by().get(r.id, [])]
+    rel += [(u, Site.cat.entries[u].title if u in Site.cat.entries else "") for _, _, f in r.formulas()
+            for u in f.uses]
     return R.digest(RENDERER, R.record_source(r), r.file, Site.published.get(r.id), rel, Site.version,
                     Site.cat.topics.get(r.topic).title if r.topic in Site.cat.topics else r.topic)
 
@@ -285,14 +306,20 @@ def render_entry(r, docname, anchor):
         if r.withdrawn.replaced_by:
             w += R.para("Use ", R.xref(r.withdrawn.replaced_by), " instead.")
         sec += w
+    rep = Site.report(r) if r.live else None
     sec += R.math_block(R.display_latex(r.latex), docname, classes=["mc-statement"], copy=r.latex)
     other = R.other_layout_latex(r)
     if other:
         sec += R.para(f"In {other[0]} layout:", classes=["mc-other-layout"])
         sec += R.math_block(other[1], docname, copy=other[1])
-    if r.differential:
-        sec += R.para("Differential form:")
-        sec += R.math_block(r.differential, docname, copy=r.differential)
+    if r.differential is not None:
+        fixed = R.held_constant(r, rep.formula("differential") if rep else None)
+        sec += R.para("Differential form" + (f" ({', '.join(fixed)} held constant)" if fixed else "") + ":")
+        sec += R.math_block(r.differential.latex, docname, copy=r.differential.latex)
+    if r.also:
+        sec += R.para("Also:", classes=["mc-also"])
+        for f in r.also:
+            sec += R.math_block(f.latex, docname, copy=f.latex)
     if r.notes:
         sec += R.para(r.notes, classes=["mc-notes"])
     words = R.para(R.strong("Also known as: "), "; ".join(r.aliases), classes=["mc-aliases"]) if r.aliases else None
@@ -315,25 +342,32 @@ def render_entry(r, docname, anchor):
         body.append(R.bullet(sentences))
     layout = R.layout_sentence(r)
     if layout:
-        other_words = R.other_layout_sentence(r) or ""
+        other_words = R.other_layout_sentence(r, rep) or ""
         body.append(R.para(R.strong("Layout. "), layout, f" {other_words} See ",
                            R.doc_link("/conventions", "conventions"), "."))
     sec += R.section("Variables and assumptions", f"{anchor}-variables", *body)
 
+    if r.derivation:
+        sec += derivation_section(r, docname, anchor)
+    users = Site.used_by().get(r.id, [])
+    if users:
+        sec += R.noindex(R.section("Used by", f"{anchor}-used-by",
+                                   R.para("The derivations of these entries apply this one:"),
+                                   R.bullet([R.para(R.xref(i), " ", Site.cat.entries[i].title) for i in users])))
     if r.live:
-        rep = Site.report(r)
         sec += R.noindex(R.section("How it is verified", f"{anchor}-verified", R.verification_paragraph(r, rep),
                                    crosscheck_placeholder(entry=r.id),
                                    R.code_block(R.record_source(r) or "# source not available", "python")))
-    if r.references or r.derivation:
+    if r.references or r.sketch:
         items = [R.reference_text(x) + (f" Note: {x.note}" if x.note else "") for x in r.references]
         body = [R.bullet(items)] if items else []
-        if r.derivation:
-            body.append(R.para(R.strong("Derivation. "), r.derivation))
+        if r.sketch:
+            body.append(R.para(R.strong("How it is derived. "), r.sketch))
         sec += R.section("References", f"{anchor}-references", *body)
     if r.errata:
         # indexed on the errata page; here it would drown the words of the entry itself
-        sec += R.noindex(R.section("Errata in the sources", f"{anchor}-errata", R.para(r.errata)))
+        sec += R.noindex(R.section("Errata in the sources", f"{anchor}-errata",
+                                   *erratum_blocks(r, rep, docname, entry_page=True)))
     rel = related_ids(r)
     if rel:
         sec += R.noindex(R.section("Related entries", f"{anchor}-related",
@@ -351,6 +385,63 @@ def render_entry(r, docname, anchor):
     cite += R.code_block(R.bibtex(r, url, Site.version, year), "none", classes=["mc-bibtex"])
     sec += R.noindex(R.section("Cite this", f"{anchor}-cite", cite))
     return sec
+
+
+def derivation_section(r, docname, anchor):
+    """The derivation, one checked step a line, each with links to the entries whose rules it applies."""
+    items = nodes.enumerated_list(classes=["mc-derivation"])
+    for step in r.derivation:
+        li = nodes.list_item()
+        li += R.math_block(step.latex, docname, copy=step.latex)
+        if step.uses:
+            links = []
+            for k, u in enumerate(step.uses):
+                if k:
+                    links.append(nodes.Text(", "))
+                links.append(R.xref(u))
+                if u in Site.cat.entries:
+                    links.append(nodes.Text(f" {Site.cat.entries[u].title}"))
+            li += R.para("Uses ", *links, ".", classes=["mc-uses"])
+        items += li
+    intro = R.para("In differential form, each step checked on the entry's random instances (the true "
+                   "differentials by central differences); the last step is checked against the claim.")
+    return R.section("Derivation", f"{anchor}-derivation", intro, items)
+
+
+def erratum_blocks(r, rep, docname, entry_page=False):
+    """Each erratum: where, what is wrong, the printed formula and the verifier's evidence against it."""
+    results = {e.field: e for e in (rep.errata if rep else [])}
+    out = []
+    for i, e in enumerate(r.errata):
+        block = nodes.container(classes=["mc-erratum"])
+        where = e.source.text() if e.source is not None else ", ".join(x.text() for x in r.references) or "No source"
+        head = [R.strong(where)]
+        if not entry_page:
+            head += [" — see ", R.xref(r.id), " ", r.title]
+        block += R.para(*head)
+        block += R.para(R.strong("What is wrong. "), e.what)
+        if e.printed:
+            block += R.para(R.strong("As printed:"))
+            block += R.math_block(e.printed, docname)
+        res = results.get(f"errata[{i}]")
+        if e.checkable and res is not None:
+            if res.refuted:
+                block += R.para(R.strong("Refuted. "), f"The printed version, checked like the entry, fails on "
+                                f"instance seed {res.seed} (sizes {res.sizes}): {res.error}. Reproduce: "
+                                f"python -m identities check {r.id} (the errata's counterexamples are re-checked "
+                                "with the entry).")
+            else:
+                block += R.para(R.strong("NOT REFUTED: "), "the printed version passes the check.")
+        if not entry_page:
+            block += R.para(R.strong("What holds:"))
+            block += R.math_block(R.display_latex(r.latex), docname)
+            if rep is not None:
+                block += R.para(R.strong("Evidence. "), f"The statement above is verified on {len(rep.instances)} "
+                                f"random instances (largest discrepancy {rep.max_raw:.0e}, tolerance "
+                                f"{rep.tolerance:.0e}); the same check rejects "
+                                f"{rep.mutation_kill_rate()[0]} wrong answers.")
+        out.append(block)
+    return out
 
 
 class TopicDirective(SphinxDirective):
@@ -432,23 +523,16 @@ def _links(records):
 class ErrataDirective(CatalogueWideDirective):
     def render(self):
         blocks = []
+        refuted = 0
         for r in Site.cat.entries.values():
             if not r.errata:
                 continue
-            block = nodes.container(classes=["mc-erratum"])
-            block += R.para(R.strong(", ".join(x.text() for x in r.references) or "No source"), " — see ",
-                            R.xref(r.id), " ", r.title)
-            block += R.para(R.strong("What the source says, and what is wrong. "), r.errata)
-            block += R.para(R.strong("What holds:"))
-            block += R.math_block(R.display_latex(r.latex), self.env.docname)
-            if r.live:
-                rep = Site.report(r)
-                block += R.para(R.strong("Evidence. "), f"The statement above is verified on {len(rep.instances)} "
-                                f"random instances (largest discrepancy {rep.max_raw:.0e}, tolerance "
-                                f"{rep.tolerance:.0e}); the same check rejects "
-                                f"{rep.mutation_kill_rate()[0]} wrong answers.")
-            blocks.append(block)
-        out = [R.section(f"Errata in the sources ({len(blocks)})", "errata-sources", *blocks)] if blocks else \
+            rep = Site.report(r) if r.live else None
+            refuted += sum(e.refuted for e in (rep.errata if rep else []))
+            blocks += erratum_blocks(r, rep, self.env.docname)
+        intro = R.para(f"{len(blocks)} errata; {refuted} of them quote a printed formula that the verifier "
+                       "shows wrong, with the instance that refutes it, while the corrected statement passes.")
+        out = [R.section(f"Errata in the sources ({len(blocks)})", "errata-sources", intro, *blocks)] if blocks else \
             [R.para("No entry records an erratum yet.")]
         out.append(R.section("Where sympy disagrees", "errata-sympy", sympy_errata_placeholder()))
         return out
@@ -584,7 +668,7 @@ def builder_inited(app):
 
 
 def catalogue_digest() -> str:
-    return R.digest(RENDERER, [(r.id, r.title, r.latex, r.errata, r.topic, r.live,
+    return R.digest(RENDERER, [(r.id, r.title, r.latex, [(e.what, e.printed) for e in r.errata], r.topic, r.live,
                                    [(x.source, x.locator, x.eq, x.note) for x in r.references])
                                   for r in Site.cat.entries.values()],
                     [(s, t.title, t.blurb) for s, t in Site.cat.topics.items()])
