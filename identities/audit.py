@@ -153,7 +153,9 @@ def render_problems(records) -> list[Problem] | None:
 def run(cat: Catalogue, new_only=False, reports=None) -> list[Problem]:
     """Every problem in the catalogue (errors and advisories). New records are those whose ids
     are not yet published: scaffolds made by ``new`` and records not yet registered."""
-    fresh = set(cat.entries) - set(published()) if new_only else None
+    # a new record with a fault is kept out of cat.entries, but its problems name it
+    fresh = ({r.id for r in cat.entries.values()} | {p.id for p in cat.problems if p.id}) - set(published()) \
+        if new_only else None
     probs = list(cat.problems) + registry_problems(cat) + reference_problems(cat) + duplicate_problems(cat)
     chosen = [r for r in cat if fresh is None or r.id in fresh]
     if reports is None:

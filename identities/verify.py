@@ -578,6 +578,12 @@ class _Sides:
         key = id(fn)
         if key not in self.cache:
             names = _parameters(fn)
+            if names is not None and not set(names) & set(self.values) and len(self.parts) == 1:
+                # a function of one argument (np.linalg.inv): of the one variable perturbed
+                (var,) = self.parts
+                arg = names[0] if names else "a"
+                fn = _Renamed(fn, var, arg)
+                names = [var]
             values = self.values if names is None else {k: v for k, v in self.values.items() if k in names}
             parts = {k: v for k, v in self.parts.items() if k in values}
             if not parts:
@@ -602,6 +608,16 @@ class _Sides:
         self.noise = 0.0
         value = _convert(_invoke(side, field_name, kwargs), field_name)
         return value, self.noise
+
+
+class _Renamed:
+    """fn(a) called as fn(X=...): D(np.linalg.inv) is the differential of X ↦ X⁻¹."""
+
+    def __init__(self, fn, var, arg):
+        self.fn, self.var = fn, var
+
+    def __call__(self, **kw):
+        return self.fn(kw[self.var])
 
 
 _PARAMS: dict = {}

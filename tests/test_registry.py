@@ -23,8 +23,10 @@ def test_registry_rows_are_well_formed():
     for row in rows:
         assert ID_PATTERN.match(row["id"]) and not row["id"].isdigit(), row
         assert set(row) >= {"id", "added", "version", "title"}, row
-    ids = [r["id"] for r in rows]
+    ids = [r["id"] for r in rows if not r.get("reserved")]
     assert len(ids) == len(set(ids)), "an id is registered twice"
+    # every published row says what claim its id stands for, so that a reuse is caught (MC028)
+    assert all(r.get("claim") for r in rows if not r.get("reserved"))
 
 
 def test_registry_is_append_only_over_history():
@@ -36,7 +38,13 @@ def test_registry_is_append_only_over_history():
         old = _git("show", f"{commit}:{REL}")
         assert old.returncode == 0, f"the registry was deleted in {commit}"
         lines = old.stdout.splitlines()
-        assert current[:len(lines)] == lines, f"lines of the registry as of {commit[:10]} were changed or removed"
+        assert len(current) >= len(lines), f"rows of the registry as of {commit[:10]} were removed"
+        for was, now in zip(lines, current):
+            was, now = json.loads(was), json.loads(now)
+            # a row never changes, except that a claim key may be added to a row written before
+            # claim keys were recorded (version 0.1.0); once there it never changes either
+            assert {k: v for k, v in now.items() if k != "claim" or "claim" in was} == was, \
+                f"a row of the registry as of {commit[:10]} was changed: {was} -> {now}"
 
 
 class _R:
@@ -60,6 +68,21 @@ def test_a_vanished_id_and_a_reused_id_are_reported(tmp_path):
     assert ("MC018", "CD34") in codes   # published, then deleted without a tombstone
     assert ("MC019", "AB12") in codes   # registered twice
     assert ("MC017", "EF56") in codes   # in the catalogue, never registered
+
+
+def test_a_reserved_id_is_not_published_until_registered(tmp_path):
+    path = tmp_path / "registry.jsonl"
+    registry.reserve("GH78", "0.1.0", path, today="2026-01-01")
+    assert "GH78" not in registry.published(path) and "GH78" in registry.reserved(path)
+    assert registry.append([_R("GH78")], "0.1.0", path, today="2026-01-02") == ["GH78"]
+    assert registry.published(path)["GH78"]["claim"]
+
+
+def test_a_row_without_a_claim_key_is_reported(tmp_path):
+    path = tmp_path / "registry.jsonl"
+    path.write_text(json.dumps({"id": "AB12", "added": "2026-01-01", "version": "0.1.0", "title": "t"}) + "\n")
+    codes = {(p.code, p.id) for p in registry_problems(Catalogue(entries={"AB12": _R("AB12")}), path)}
+    assert ("MC019", "AB12") in codes
 
 
 def test_append_registers_only_new_ids(tmp_path):
