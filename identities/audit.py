@@ -49,7 +49,7 @@ def _fingerprint(r):
     sig = (r.kind, getattr(r, "wrt", None), tuple((n, v.shape, v.assume) for n, v in r.variables.items()))
     try:
         inst = draw(r, instance_seeds(r, seed=12345, count=1)[0])
-        fns = (r.reference_field,) if r.kind == "differential" else (r.reference_field, r.claim_field)
+        fns = r.fingerprint
         nums = tuple(np.round(np.asarray(getattr(r, fn)(**inst.values), dtype=float), 8).tobytes() for fn in fns)
     except Exception:
         return None
@@ -66,8 +66,8 @@ def duplicate_problems(cat: Catalogue) -> list[Problem]:
                                  "(aliases, references) instead of adding another"))
             continue
         seen_latex[key] = r.id
-        if r.kind == "differential":
-            continue  # the differential's directions are random: numbers of f alone do not identify the claim
+        if not r.fingerprint:
+            continue  # e.g. a differential: its directions are random, numbers of f alone do not identify it
         fp = _fingerprint(r)
         if fp is not None:
             if fp in seen_num:

@@ -6,6 +6,7 @@ and not in tests).
 from __future__ import annotations
 
 import statistics
+import sys
 import time
 from collections import Counter, defaultdict
 
@@ -44,18 +45,37 @@ def main(args) -> int:
           f"median per entry {statistics.median(times) * 1e3:.2f} ms, 90th percentile "
           f"{times[int(0.9 * (len(times) - 1))] * 1e3:.2f} ms, slowest {best[slowest] * 1e3:.1f} ms ({slowest})")
 
+    for kind in sorted(by_kind):
+        ts = sorted(best[r.id] for r in entries if r.kind == kind)
+        print(f"  {kind}: median {statistics.median(ts) * 1e3:.2f} ms over {len(ts)} entries")
+    derived = [r for r in entries if r.derivation]
+    if derived:
+        ts = sorted(best[r.id] for r in derived)
+        print(f"  entries with a derivation: median {statistics.median(ts) * 1e3:.2f} ms over {len(ts)}")
+    formulas = [f for rep in reports.values() for f in rep.formulas]
+    steps = sum(len(r.derivation) for r in entries)
+    print(f"formulas besides the statements: {len(formulas)} checked ({sum(f.ok for f in formulas)} pass); "
+          f"differential forms {sum(f.role == 'differential' for f in formulas)}, further formulas "
+          f"{sum(f.role == 'also' for f in formulas)}, derivation steps {steps} in {len(derived)} derivations "
+          f"({sum(1 for r in entries for s_ in r.derivation if s_.uses)} steps cite an entry)")
+    errata = [e for rep in reports.values() for e in rep.errata]
+    print(f"errata: {len(errata)}, {sum(e.checkable for e in errata)} quote a printed formula, "
+          f"{sum(e.refuted for e in errata)} refuted by a counterexample")
+
     failed = [i for i, rep in reports.items() if not rep.passed]
     print(f"verified: {len(entries) - len(failed)} of {len(entries)}" + (f"; FAILED: {' '.join(failed)}" if failed else ""))
-    killed = Counter()
-    applicable = Counter()
-    for rep in reports.values():
-        for name, verdict in rep.mutations.items():
-            if verdict != "not applicable":
-                applicable[name] += 1
-                killed[name] += verdict == "rejected"
-    k, a = sum(killed.values()), sum(applicable.values())
-    print(f"mutation kill rate: {k}/{a} = {100 * k / max(a, 1):.1f}% ("
-          + ", ".join(f"{n} {killed[n]}/{applicable[n]}" for n in MUTATIONS) + ")")
+    for label, verdicts in (("statements", [rep.mutations for rep in reports.values()]),
+                            ("other formulas", [f.mutations for rep in reports.values() for f in rep.formulas])):
+        killed = Counter()
+        applicable = Counter()
+        for mut in verdicts:
+            for name, verdict in mut.items():
+                if verdict != "not applicable":
+                    applicable[name] += 1
+                    killed[name] += verdict == "rejected"
+        k, a = sum(killed.values()), sum(applicable.values())
+        print(f"mutation kill rate ({label}): {k}/{a} = {100 * k / max(a, 1):.1f}% ("
+              + ", ".join(f"{n} {killed[n]}/{applicable[n]}" for n in MUTATIONS) + ")")
 
     print("margins (correct claims must stay below the tolerance, wrong answers above it):")
     worst_ok = defaultdict(lambda: (0.0, ""))
@@ -87,11 +107,16 @@ def _false_failures(entries, n):
     false_fail = []
     escapes = Counter()
     worst = (0.0, "")
-    for r in entries:
+    for k, r in enumerate(entries):
         start = base_seed(r.id) + 10_000  # away from the seeds the tests use
-        rep = verify(r, seed=start, instances=n)
+        rep = verify(r, seed=start, instances=n, errata=False)
         for inst in rep.failing:
             false_fail.append(f"{r.id}@{inst.seed}")
+        for f in rep.failing_formulas:
+            false_fail.append(f"{r.id}:{f.field}@{f.seed}")
+        if (k + 1) % 25 == 0 or k + 1 == len(entries):
+            print(f"  ... {k + 1}/{len(entries)} entries, {time.perf_counter() - t0:.0f} s, "
+                  f"{len(false_fail)} false failures so far", file=sys.stderr, flush=True)
         if rep.ok and rep.max_raw / rep.tolerance > worst[0]:
             worst = (rep.max_raw / rep.tolerance, r.id)
         for name, verdict in rep.mutations.items():

@@ -133,13 +133,16 @@ class Identity:
 
     A kind describes itself here, in one place: its claim fields, the field holding the claim
     (what mutations change), its default tolerance, its words for readers and how it is checked,
-    and the scaffold skeleton of ``python -m identities new``. Its verifier is ``verify.PROBES[kind]``.
+    and the scaffold skeleton of ``python -m identities new``. Its verifier is ``verify.VERIFIERS[kind]``.
     """
     kind: ClassVar[str] = "identity"
     claim_field: ClassVar[str] = ""       # the field holding the claim: mutations change its value
     reference_field: ClassVar[str] = ""   # what the claim is compared with: the same code is a tautology
     tolerance_default: ClassVar[float] = 0.0
     words: ClassVar[str] = ""             # the kind, for readers
+    search_words: ClassVar[str] = ""      # what people type for the kind, for the site search
+    # fields whose values at one fixed instance identify the claim (finding one claim under two ids)
+    fingerprint: ClassVar[tuple] = ()
     skeleton: ClassVar[str] = ""          # for `new --kind`; {id} is the fresh id
 
     id: str = MISSING
@@ -426,6 +429,8 @@ class Identity:
 class Equality(Identity):
     """lhs(vars) == rhs(vars) on every instance."""
     kind: ClassVar[str] = "equality"
+    search_words: ClassVar[str] = "identity"
+    fingerprint: ClassVar[tuple] = ("lhs", "rhs")
     claim_field: ClassVar[str] = "rhs"
     reference_field: ClassVar[str] = "lhs"
     tolerance_default: ClassVar[float] = 1e-7
@@ -460,6 +465,8 @@ class Derivative(Identity):
     the claim is only about a structured variable ("symmetric": only symmetric perturbations).
     """
     kind: ClassVar[str] = "derivative"
+    search_words: ClassVar[str] = "derivative gradient"
+    fingerprint: ClassVar[tuple] = ("f", "claimed")
     claim_field: ClassVar[str] = "claimed"
     reference_field: ClassVar[str] = "f"
     tolerance_default: ClassVar[float] = 1e-6
@@ -520,6 +527,8 @@ class Differential(Identity):
     ``df=lambda X, Y, dX, dY: dX @ Y + X @ dY``. This also states matrix-by-matrix derivatives.
     """
     kind: ClassVar[str] = "differential"
+    search_words: ClassVar[str] = "differential derivative"
+    fingerprint: ClassVar[tuple] = ()
     claim_field: ClassVar[str] = "df"
     reference_field: ClassVar[str] = "f"
     tolerance_default: ClassVar[float] = 1e-6
@@ -569,6 +578,8 @@ class Hessian(Identity):
     vec(X), stacking columns, and is mn × mn. It is checked against f alone, by second differences.
     """
     kind: ClassVar[str] = "hessian"
+    search_words: ClassVar[str] = "Hessian second derivative"
+    fingerprint: ClassVar[tuple] = ("f", "claimed")
     claim_field: ClassVar[str] = "claimed"
     reference_field: ClassVar[str] = "f"
     tolerance_default: ClassVar[float] = 1e-6

@@ -155,3 +155,59 @@ def test_a_project_without_our_extension_links_an_entry_by_label(tmp_path, built
 def test_a_project_with_our_extension_links_an_entry_by_role(tmp_path, built_site):
     page = _consumer(tmp_path, built_site, ["tools.sphinx_identities"], "See :mc:id:`GWJ1`.")
     assert "id/GWJ1.html#mc-gwj1" in page
+
+
+def test_every_display_formula_on_an_entry_page_is_accounted_for_by_the_export(built_site):
+    """What a page displays is what was checked: each display formula's LaTeX (the data-latex the
+    Copy LaTeX button copies) is a formula, derivation step or printed erratum of the export, and
+    that export marks it checked (a printed erratum: refuted)."""
+    import html as html_mod
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "identities", "export", "--format", "json"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    export = {row["id"]: row for row in json.loads(out.stdout)}
+    unaccounted = []
+    for r in identities.catalogue():
+        row = export[r.id]
+        known = {f["latex"]: f["checked"] for f in row["formulas"]}
+        known.update({s["latex"]: s["checked"] for s in row["derivation"]})
+        known.update({e["printed_latex"]: e["refuted"] for e in row["errata"] if e["printed_latex"]})
+        page = (built_site / "id" / f"{r.id}.html").read_text()
+        blocks = re.findall(r'<div class="math[^"]*"([^>]*)>', page)
+        for attrs in blocks:
+            m = re.search(r'data-latex="([^"]*)"', attrs)
+            assert m, f"{r.id}: a display formula without its LaTeX"
+            tex = html_mod.unescape(m.group(1))
+            # the other layout is shown without the definitions the statement already gave
+            hit = tex in known or any(k.endswith(tex) for k in known)
+            ok = known.get(tex, any(v for k, v in known.items() if k.endswith(tex)))
+            if not hit or not ok:
+                unaccounted.append((r.id, tex, hit, ok))
+    assert not unaccounted, unaccounted[:10]
+
+
+def test_the_export_shows_no_unchecked_formula():
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "identities", "export", "--format", "json"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    data = json.loads(out.stdout)
+    live = [row for row in data if row["withdrawn"] is None]
+    assert all(f["checked"] for row in live for f in row["formulas"])
+    assert all(s["checked"] for row in live for s in row["derivation"])
+    assert all(row["derivation_reaches_claim"] for row in live if row["derivation"])
+    differential = [row for row in live if any(f["role"] == "differential" for f in row["formulas"])]
+    assert len(differential) >= 50
+    derived = [row for row in live if len(row["derivation"]) >= 2]
+    assert len(derived) >= 150
+    assert sum(1 for row in live for s in row["derivation"] if s["uses"]) >= 100
+    refuted = [e for row in live for e in row["errata"] if e["refuted"]]
+    assert len(refuted) >= 20 and all(e["counterexample"]["seed"] for e in refuted)
+    roles = {f["role"] for row in live for f in row["formulas"]}
+    assert {"statement", "other_layout", "differential", "also"} <= roles

@@ -344,15 +344,13 @@ _TITLE_WORDS = {
     "Σ": "covariance", "σ": "sigmoid", "softmax": "soft-max", "eig": "eigenvalue", "λ": "eigenvalue",
     "adj": "adjugate", "ᵀ": "transpose", "diag": "diagonal", "⁺": "pseudo-inverse",
 }
-_KIND_WORDS = {"derivative": "derivative gradient", "differential": "differential derivative",
-               "hessian": "Hessian second derivative", "equality": "identity"}
 
 
 def search_words(r, topic_title: str) -> str:
     """Words for the site search that the title spells with symbols or abbreviations."""
     import re
 
-    words = [_KIND_WORDS[r.kind]]
+    words = [r.search_words]
     title = r.title
     tokens = set(re.findall(r"[A-Za-z]+", title.lower()))
     for key, word in _TITLE_WORDS.items():

@@ -422,7 +422,7 @@ def erratum_blocks(r, rep, docname, entry_page=False):
         block += R.para(R.strong("What is wrong. "), e.what)
         if e.printed:
             block += R.para(R.strong("As printed:"))
-            block += R.math_block(e.printed, docname)
+            block += R.math_block(e.printed, docname, copy=e.printed)
         res = results.get(f"errata[{i}]")
         if e.checkable and res is not None:
             if res.refuted:
@@ -434,7 +434,7 @@ def erratum_blocks(r, rep, docname, entry_page=False):
                 block += R.para(R.strong("NOT REFUTED: "), "the printed version passes the check.")
         if not entry_page:
             block += R.para(R.strong("What holds:"))
-            block += R.math_block(R.display_latex(r.latex), docname)
+            block += R.math_block(R.display_latex(r.latex), docname, copy=r.latex)
             if rep is not None:
                 block += R.para(R.strong("Evidence. "), f"The statement above is verified on {len(rep.instances)} "
                                 f"random instances (largest discrepancy {rep.max_raw:.0e}, tolerance "
