@@ -6,7 +6,7 @@ a rule allows them, and each rule is checked along random perturbations of its v
 """
 import numpy as np
 
-from identities import Differential, Matrix, Scalar, cookbook, ref
+from identities import Differential, Formula, Matrix, Scalar, Step, cookbook, ref
 
 
 # The adjugate from cofactors (Laplace expansion): defined for every square matrix, singular or not.
@@ -18,6 +18,36 @@ def _adjugate(X):
             minor = np.delete(np.delete(X, i, axis=0), j, axis=1)
             cof[i, j] = (-1) ** (i + j) * np.linalg.det(minor)
     return cof.T
+
+
+# Functions whose differentials the derivations take with D(...): defined once, so that each is one
+# function object for the verifier's cache.
+def _alpha(alpha):
+    return alpha
+
+
+def _const_A(A):
+    return A
+
+
+def _const_B(B):
+    return B
+
+
+def _XB(X, B):
+    return X @ B
+
+
+def _transpose(X):
+    return X.T
+
+
+def _inv(X):
+    return np.linalg.inv(X)
+
+
+def _det(X):
+    return np.linalg.det(X)
 
 
 # Flip one row when needed, so that det X > 0 and log det X is defined.
@@ -50,6 +80,12 @@ Differential(
     wrt=("X",),
     f=lambda alpha, X: alpha * X,
     df=lambda alpha, X, dX: alpha * dX,
+    derivation=[
+        Step(r"\mathrm{d}(\alpha X) = (\mathrm{d}\alpha)\,X + \alpha\,\mathrm{d}X",
+             lambda D: D(), lambda alpha, X, dX, D: D(_alpha) * X + alpha * dX, uses=["8S7R"]),
+        Step(r"= \alpha\,\mathrm{d}X \quad (\mathrm{d}\alpha = 0\text{ for a constant }\alpha)",
+             lambda alpha, X, dX, D: D(_alpha) * X + alpha * dX, lambda alpha, dX: alpha * dX, uses=["6Q8H"]),
+    ],
     notes="α is a constant here; when α varies too, see the product rule for a scalar times a matrix.",
     references=[cookbook(34)],
     aliases=["scalar multiple rule", "differential of alpha X", "linearity of the differential"],
@@ -114,7 +150,16 @@ Differential(
     wrt=("X",),
     f=lambda A, X, B: A @ X @ B,
     df=lambda A, X, B, dX: A @ dX @ B,
-    sketch="Product rule (37) twice, with dA = dB = 0 (33).",
+    derivation=[
+        Step(r"\mathrm{d}(AXB) = (\mathrm{d}A)\,XB + A\,\mathrm{d}(XB)",
+             lambda D: D(), lambda A, X, B, D: D(_const_A) @ X @ B + A @ D(_XB), uses=["8CQG"]),
+        Step(r"= (\mathrm{d}A)\,XB + A\bigl((\mathrm{d}X)\,B + X\,\mathrm{d}B\bigr)",
+             lambda A, X, B, D: D(_const_A) @ X @ B + A @ D(_XB),
+             lambda A, X, B, dX, D: D(_const_A) @ X @ B + A @ (dX @ B + X @ D(_const_B)), uses=["8CQG"]),
+        Step(r"= A\,(\mathrm{d}X)\,B \quad (\mathrm{d}A = \mathrm{d}B = 0)",
+             lambda A, X, B, dX, D: D(_const_A) @ X @ B + A @ (dX @ B + X @ D(_const_B)),
+             lambda A, B, dX: A @ dX @ B, uses=["6Q8H"]),
+    ],
     aliases=["differential of a linear matrix map", "d(AXB)", "sandwich product differential"],
 )
 
@@ -126,8 +171,16 @@ Differential(
     wrt=("X",),
     f=lambda X: X.T @ X,
     df=lambda X, dX: dX.T @ X + X.T @ dX,
+    derivation=[
+        Step(r"\mathrm{d}(X^{\top}X) - X^{\top}\mathrm{d}X = \mathrm{d}(X^{\top})\,X",
+             lambda X, dX, D: D() - X.T @ dX, lambda X, D: D(_transpose) @ X, uses=["8CQG"]),
+        Step(r"\mathrm{d}(X^{\top})\,X = (\mathrm{d}X)^{\top}X",
+             lambda X, D: D(_transpose) @ X, lambda X, dX: dX.T @ X, uses=["TBSX"]),
+        Step(r"\mathrm{d}(X^{\top}X) = (\mathrm{d}X)^{\top}X + X^{\top}\mathrm{d}X"
+             r" = (\mathrm{d}X)^{\top}X + \bigl((\mathrm{d}X)^{\top}X\bigr)^{\top}",
+             lambda X, dX: dX.T @ X + X.T @ dX, lambda X, dX: (lambda P: P + P.T)(dX.T @ X)),
+    ],
     notes="The result is symmetric: the second term is the transpose of the first.",
-    sketch="Product rule (37) with the transpose rule (44): d(Xᵀ) = (dX)ᵀ.",
     aliases=["Gram matrix differential", "d(X^T X)", "differential of X transpose X"],
 )
 
@@ -163,8 +216,16 @@ Differential(
     wrt=("X",),
     f=lambda X: np.linalg.inv(X),
     df=lambda X, dX: -np.linalg.solve(X, dX) @ np.linalg.inv(X),
-    notes="From d(XX⁻¹) = dI = 0 and the product rule. The scalar rule d(1/x) = −dx/x² becomes "
-          "two-sided because X⁻¹ and dX need not commute.",
+    derivation=[
+        Step(r"\mathrm{d}(XX^{-1}) = \mathrm{d}I = 0 \;\Rightarrow\; (\mathrm{d}X)X^{-1} + X\,\mathrm{d}(X^{-1}) = 0"
+             r"\;\Rightarrow\; X\,\mathrm{d}(X^{-1}) = -(\mathrm{d}X)X^{-1}",
+             lambda X, D: X @ D(), lambda X, dX: -dX @ np.linalg.inv(X), uses=["8CQG", "6Q8H"]),
+        Step(r"\mathrm{d}(X^{-1}) = -X^{-1}(\mathrm{d}X)X^{-1}",
+             lambda D: D(), lambda X, dX: -np.linalg.inv(X) @ dX @ np.linalg.inv(X)),
+    ],
+    notes="Differentiating the product of X and its inverse, the constant identity, with the product rule "
+          "gives the rule (see the derivation). The scalar rule for 1/x becomes two-sided because X⁻¹ and dX "
+          "need not commute.",
     references=[cookbook(40), ref("giles-2008", "matrix inverse")],
     aliases=["derivative of inverse", "differential of matrix inverse", "d(X^-1)", "inverse derivative"],
 )
@@ -191,7 +252,16 @@ Differential(
     wrt=("X",),
     f=lambda X: np.linalg.det(X),
     df=lambda X, dX: np.linalg.det(X) * np.trace(np.linalg.solve(X, dX)),
-    notes="The invertible case of the adjugate form, since adj(X) = det(X) X⁻¹.",
+    also=[Formula(r"\operatorname{adj}(X) = \det(X)\,X^{-1}", lambda X: _adjugate(X),
+                  lambda X: np.linalg.det(X) * np.linalg.inv(X))],
+    derivation=[
+        Step(r"\mathrm{d}\det X = \operatorname{tr}(\operatorname{adj}(X)\,\mathrm{d}X)",
+             lambda D: D(), lambda X, dX: np.trace(_adjugate(X) @ dX), uses=["MNXU"]),
+        Step(r"= \operatorname{tr}(\det(X)\,X^{-1}\mathrm{d}X) = \det(X)\operatorname{tr}(X^{-1}\mathrm{d}X)",
+             lambda X, dX: np.trace(_adjugate(X) @ dX), lambda X, dX: np.trace(np.linalg.det(X) * np.linalg.inv(X) @ dX),
+             lambda X, dX: np.linalg.det(X) * np.trace(np.linalg.solve(X, dX))),
+    ],
+    notes="The invertible case of the adjugate form: for invertible X the adjugate is det(X) X⁻¹ (shown below).",
     references=[cookbook(42)],
     aliases=["Jacobi's formula", "differential of determinant", "d det X"],
 )
@@ -206,6 +276,12 @@ Differential(
     wrt=("X",),
     f=lambda X: np.log(np.linalg.det(X)),
     df=lambda X, dX: np.trace(np.linalg.solve(X, dX)),
+    derivation=[
+        Step(r"\mathrm{d}\log\det X = \frac{\mathrm{d}\det X}{\det X}",
+             lambda D: D(), lambda X, D: D(_det) / np.linalg.det(X)),
+        Step(r"= \frac{\det(X)\operatorname{tr}(X^{-1}\mathrm{d}X)}{\det X} = \operatorname{tr}(X^{-1}\mathrm{d}X)",
+             lambda X, D: D(_det) / np.linalg.det(X), lambda X, dX: np.trace(np.linalg.inv(X) @ dX), uses=["S66Y"]),
+    ],
     notes="For any invertible X the same differential holds for log|det X|; X need not be symmetric.",
     references=[cookbook(43)],
     aliases=["log determinant differential", "logdet", "d log det X", "d ln det X"],

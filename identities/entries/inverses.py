@@ -7,7 +7,7 @@ pseudo-inverse of a full-rank rectangular matrix.
 """
 import numpy as np
 
-from identities import Derivative, Differential, Matrix, Scalar, Vector, cookbook, ref
+from identities import Derivative, Differential, Formula, Matrix, Scalar, Step, Vector, cookbook, ref
 from identities.entries import curve, curve_at_sample, symmetric_part, vec
 from identities.symbolic import sp
 
@@ -24,6 +24,36 @@ def _spd_inverse(S):
     return Li.T @ Li
 
 
+# Functions whose differentials the derivations take with D(...): defined once, so that each is one
+# function object for the verifier's cache.
+def _inv(X):
+    return np.linalg.inv(X)
+
+
+def _Y(x, A, B, C):
+    return curve(x, A, B, C)
+
+
+def _Y_inv(x, A, B, C):
+    return np.linalg.inv(curve(x, A, B, C))
+
+
+def _inv_sum(X, A):
+    return np.linalg.inv(X + A)
+
+
+def _inv_gram(X):
+    return np.linalg.inv(X.T @ X)
+
+
+def _inv_gram_rows(X):
+    return np.linalg.inv(X @ X.T)
+
+
+def _transpose(X):
+    return X.T
+
+
 Derivative(
     id="NBTK",
     title="Derivative of Y(x)⁻¹ by a scalar",
@@ -38,7 +68,21 @@ Derivative(
     layout="numerator",
     f=lambda x, A, B, C: np.linalg.inv(curve(x, A, B, C)),
     claimed=lambda x, A, B, C: -np.linalg.solve(curve(x, A, B, C), B + 2 * x * C) @ np.linalg.inv(curve(x, A, B, C)),
-    notes="Differentiate Y Y⁻¹ = I: (∂Y/∂x) Y⁻¹ + Y ∂(Y⁻¹)/∂x = 0. Here ∂Y/∂x = B + 2xC.",
+    also=[Formula(r"\mathrm{d}Y = (B + 2xC)\,\mathrm{d}x", lambda D: D(_Y), lambda x, B, C, dx: (B + 2 * x * C) * dx,
+                  uses=["9K5K", "8S7R"])],
+    derivation=[
+        Step(r"\mathrm{d}(YY^{-1}) = \mathrm{d}I = 0 \;\Rightarrow\; Y\,\mathrm{d}(Y^{-1}) = -(\mathrm{d}Y)\,Y^{-1}",
+             lambda x, A, B, C, D: curve(x, A, B, C) @ D(), lambda x, A, B, C, D: -D(_Y) @ np.linalg.inv(curve(x, A, B, C)),
+             uses=["8CQG", "6Q8H"]),
+        Step(r"\mathrm{d}(Y^{-1}) = -Y^{-1}(\mathrm{d}Y)\,Y^{-1} = -Y^{-1}(B + 2xC)\,Y^{-1}\,\mathrm{d}x \;\Rightarrow\; "
+             r"\frac{\partial Y^{-1}}{\partial x} = -Y^{-1}(B + 2xC)\,Y^{-1}",
+             lambda D: D(),
+             lambda x, A, B, C, D: -np.linalg.inv(curve(x, A, B, C)) @ D(_Y) @ np.linalg.inv(curve(x, A, B, C)),
+             lambda x, A, B, C, dx: -np.linalg.inv(curve(x, A, B, C)) @ (B + 2 * x * C) @ np.linalg.inv(curve(x, A, B, C)) * dx,
+             uses=["0DTW", "9K5K", "8S7R"]),
+    ],
+    notes="Differentiate the product of Y and its inverse, the constant identity (see the derivation). Here the "
+          "derivative of Y is B + 2xC.",
     references=[cookbook(59)],
     aliases=["derivative of inverse", "d/dt inverse matrix", "derivative of matrix inverse by a parameter"],
 )
@@ -53,8 +97,16 @@ Differential(
     wrt=("X",),
     f=lambda X: np.linalg.inv(X),
     df=lambda X, dX: np.einsum("klij,ij->kl", -np.einsum("ki,jl->klij", np.linalg.inv(X), np.linalg.inv(X)), dX),
+    derivation=[
+        Step(r"\mathrm{d}(X^{-1}) = -X^{-1}(\mathrm{d}X)X^{-1}",
+             lambda D: D(), lambda X, dX: -np.linalg.inv(X) @ dX @ np.linalg.inv(X), uses=["0DTW"]),
+        Step(r"\mathrm{d}(X^{-1})_{kl} = -\sum_{i,j}(X^{-1})_{ki}\,\mathrm{d}X_{ij}\,(X^{-1})_{jl} "
+             r"\;\Rightarrow\; \frac{\partial (X^{-1})_{kl}}{\partial X_{ij}} = -(X^{-1})_{ki}(X^{-1})_{jl}",
+             lambda X, dX: -np.linalg.inv(X) @ dX @ np.linalg.inv(X),
+             lambda X, dX: -np.einsum("ki,ij,jl->kl", np.linalg.inv(X), dX, np.linalg.inv(X))),
+    ],
     notes="The check builds the four-index array of partial derivatives as printed and contracts it with "
-          "a perturbation dX: d(X⁻¹)_kl = Σ_ij ∂(X⁻¹)_kl/∂X_ij dX_ij.",
+          "a perturbation dX over i and j, which gives the differential of each entry of X⁻¹.",
     references=[cookbook(60)],
     aliases=["derivative of inverse entries", "partial derivative of inverse element", "index form inverse derivative"],
 )
@@ -67,8 +119,15 @@ Differential(
     wrt=("X",),
     f=lambda X: vec(np.linalg.inv(X)),
     df=lambda X, dX: -np.kron(np.linalg.inv(X).T, np.linalg.inv(X)) @ vec(dX),
+    derivation=[
+        Step(r"\mathrm{d}\operatorname{vec}(X^{-1}) = \operatorname{vec}\,\mathrm{d}(X^{-1}) = -\operatorname{vec}\bigl(X^{-1}(\mathrm{d}X)X^{-1}\bigr)",
+             lambda D: D(), lambda X, D: vec(D(_inv)), lambda X, dX: -vec(np.linalg.inv(X) @ dX @ np.linalg.inv(X)),
+             uses=["79FZ", "0DTW"]),
+        Step(r"= -(X^{-\top}\otimes X^{-1})\operatorname{vec}(\mathrm{d}X)",
+             lambda X, dX: -vec(np.linalg.inv(X) @ dX @ np.linalg.inv(X)),
+             lambda X, dX: -np.kron(np.linalg.inv(X).T, np.linalg.inv(X)) @ vec(dX), uses=["DMEZ"]),
+    ],
     notes="vec stacks columns; the n² × n² Jacobian ∂vec(X⁻¹)/∂vec(X)ᵀ is −X⁻ᵀ⊗X⁻¹.",
-    sketch="vec(−X⁻¹ dX X⁻¹) = −(X⁻ᵀ⊗X⁻¹) vec(dX) by vec(ABC) = (Cᵀ⊗A) vec(B).",
     references=[ref("magnus-neudecker-2019", "Ch. 9, Jacobian of the inverse")],
     aliases=["Jacobian of inverse", "vec inverse derivative", "Kronecker form of inverse derivative"],
 )
@@ -84,7 +143,20 @@ Derivative(
     claimed=lambda a, X, b: -np.outer(np.linalg.solve(X.T, a), np.linalg.solve(X, b)),
     other_layout=(r"\frac{\partial a^{\top}X^{-1}b}{\partial X} = -X^{-1}ba^{\top}X^{-1}",
                   lambda a, X, b: -np.linalg.inv(X) @ np.outer(b, a) @ np.linalg.inv(X)),
-    differential=r"\mathrm{d}(a^{\top}X^{-1}b) = -a^{\top}X^{-1}\mathrm{d}X\,X^{-1}b",
+    differential=(r"\mathrm{d}(a^{\top}X^{-1}b) = -a^{\top}X^{-1}\mathrm{d}X\,X^{-1}b",
+                  lambda a, X, b, dX: -np.linalg.solve(X.T, a) @ dX @ np.linalg.solve(X, b)),
+    derivation=[
+        Step(r"\mathrm{d}(a^{\top}X^{-1}b) = a^{\top}\mathrm{d}(X^{-1})\,b",
+             lambda D: D(), lambda a, b, D: a @ D(_inv) @ b, uses=["2ZM7"]),
+        Step(r"= -a^{\top}X^{-1}(\mathrm{d}X)X^{-1}b",
+             lambda a, b, D: a @ D(_inv) @ b, lambda a, X, b, dX: -a @ np.linalg.inv(X) @ dX @ np.linalg.inv(X) @ b,
+             uses=["0DTW"]),
+        Step(r"= -\operatorname{tr}\bigl(X^{-1}ba^{\top}X^{-1}\mathrm{d}X\bigr) \;\Rightarrow\; "
+             r"\frac{\partial a^{\top}X^{-1}b}{\partial X} = -(X^{-1}ba^{\top}X^{-1})^{\top} = -X^{-\top}ab^{\top}X^{-\top}",
+             lambda a, X, b, dX: -a @ np.linalg.inv(X) @ dX @ np.linalg.inv(X) @ b,
+             lambda a, X, b, dX: -np.trace(np.linalg.inv(X) @ np.outer(b, a) @ np.linalg.inv(X) @ dX),
+             lambda a, X, b, dX: np.sum(-np.linalg.inv(X).T @ np.outer(a, b) @ np.linalg.inv(X).T * dX), uses=["GWJ1"]),
+    ],
     symbolic=lambda a, X, b: sp.Trace(a.T * X.I * b),
     notes="In outer-product form the gradient is −(X⁻ᵀa)(X⁻¹b)ᵀ: two solves, no explicit inverse.",
     references=[cookbook(61)],
@@ -101,7 +173,22 @@ Derivative(
     f=lambda X: np.linalg.det(np.linalg.inv(X)),
     claimed=lambda X: -np.linalg.inv(X).T / np.linalg.det(X),
     symbolic=lambda X: sp.Determinant(X.I),
-    notes="det(X⁻¹) = 1/det X, so its gradient is −det(X)⁻² · det(X) X⁻ᵀ.",
+    also=[Formula(r"\det(X^{-1}) = \frac{1}{\det X}", lambda X: np.linalg.det(np.linalg.inv(X)),
+                  lambda X: 1 / np.linalg.det(X))],
+    derivation=[
+        Step(r"\mathrm{d}\det(X^{-1}) = \det(X^{-1})\operatorname{tr}\bigl(X\,\mathrm{d}(X^{-1})\bigr)",
+             lambda D: D(), lambda X, D: np.linalg.det(np.linalg.inv(X)) * np.trace(X @ D(_inv)), uses=["S66Y"]),
+        Step(r"= -\det(X^{-1})\operatorname{tr}\bigl(XX^{-1}(\mathrm{d}X)X^{-1}\bigr) = -\det(X^{-1})\operatorname{tr}(X^{-1}\mathrm{d}X)",
+             lambda X, D: np.linalg.det(np.linalg.inv(X)) * np.trace(X @ D(_inv)),
+             lambda X, dX: -np.linalg.det(np.linalg.inv(X)) * np.trace(X @ np.linalg.inv(X) @ dX @ np.linalg.inv(X)),
+             lambda X, dX: -np.linalg.det(np.linalg.inv(X)) * np.trace(np.linalg.solve(X, dX)), uses=["0DTW"]),
+        Step(r"= \operatorname{tr}\bigl((-\det(X^{-1})\,X^{-\top})^{\top}\mathrm{d}X\bigr) \;\Rightarrow\; "
+             r"\frac{\partial \det(X^{-1})}{\partial X} = -\det(X^{-1})\,X^{-\top}",
+             lambda X, dX: -np.linalg.det(np.linalg.inv(X)) * np.trace(np.linalg.solve(X, dX)),
+             lambda X, dX: np.sum(-np.linalg.inv(X).T / np.linalg.det(X) * dX), uses=["GWJ1"]),
+    ],
+    notes="The determinant of X⁻¹ is 1/det X (shown below), so the gradient is also −det(X)⁻² times the "
+          "gradient det(X) X⁻ᵀ of det X.",
     references=[cookbook(62)],
     aliases=["determinant of inverse", "derivative of det X^-1"],
 )
@@ -118,7 +205,20 @@ Derivative(
     f=lambda X, A: np.trace(np.linalg.inv(X + A)),
     claimed=lambda X, A: -np.linalg.matrix_power(np.linalg.inv(X + A), 2).T,
     symbolic=lambda X, A: sp.Trace((X + A).I),
-    notes="With A = 0 this is the gradient of tr(X⁻¹), −X⁻²ᵀ.",
+    derivation=[
+        Step(r"\mathrm{d}\operatorname{tr}\bigl((X + A)^{-1}\bigr) = \operatorname{tr}\bigl(\mathrm{d}(X + A)^{-1}\bigr)",
+             lambda D: D(), lambda D: np.trace(D(_inv_sum)), uses=["U00N"]),
+        Step(r"= -\operatorname{tr}\bigl((X + A)^{-1}\,\mathrm{d}(X + A)\,(X + A)^{-1}\bigr)"
+             r" = -\operatorname{tr}\bigl((X + A)^{-1}\,\mathrm{d}X\,(X + A)^{-1}\bigr)",
+             lambda D: np.trace(D(_inv_sum)),
+             lambda X, A, dX: -np.trace(np.linalg.inv(X + A) @ dX @ np.linalg.inv(X + A)), uses=["0DTW", "6Q8H"]),
+        Step(r"= -\operatorname{tr}\bigl((X + A)^{-1}(X + A)^{-1}\mathrm{d}X\bigr) \;\Rightarrow\; "
+             r"\frac{\partial \operatorname{tr}((X + A)^{-1})}{\partial X} = -\left((X + A)^{-1}(X + A)^{-1}\right)^{\top}",
+             lambda X, A, dX: -np.trace(np.linalg.inv(X + A) @ dX @ np.linalg.inv(X + A)),
+             lambda X, A, dX: -np.trace(np.linalg.matrix_power(np.linalg.inv(X + A), 2) @ dX),
+             lambda X, A, dX: np.sum(-np.linalg.matrix_power(np.linalg.inv(X + A), 2).T * dX), uses=["GWJ1"]),
+    ],
+    notes="With A zero this is the gradient of tr(X⁻¹), namely −(X⁻²)ᵀ.",
     references=[cookbook(64)],
     aliases=["trace of inverse", "derivative of trace of (X+A)^-1", "resolvent trace gradient"],
 )
@@ -132,8 +232,17 @@ Differential(
     directions="symmetric",
     f=lambda Sigma: _spd_inverse(Sigma),
     df=lambda Sigma, dSigma: -symmetric_part(np.linalg.solve(Sigma, dSigma) @ np.linalg.inv(Sigma)),
+    symbols={"L": "the lower-triangular Cholesky factor of Σ"},
+    also=[Formula(r"\Sigma^{-1} = L^{-\top}L^{-1}", lambda Sigma: _spd_inverse(Sigma), lambda Sigma: np.linalg.inv(Sigma))],
+    derivation=[
+        Step(r"\mathrm{d}(\Sigma\Sigma^{-1}) = \mathrm{d}I = 0 \;\Rightarrow\; \Sigma\,\mathrm{d}(\Sigma^{-1}) = -(\mathrm{d}\Sigma)\Sigma^{-1}",
+             lambda Sigma, D: Sigma @ D(), lambda Sigma, dSigma: -dSigma @ _spd_inverse(Sigma), uses=["8CQG", "6Q8H"]),
+        Step(r"\mathrm{d}(\Sigma^{-1}) = \Sigma^{-1}\bigl(-(\mathrm{d}\Sigma)\Sigma^{-1}\bigr) = -\Sigma^{-1}(\mathrm{d}\Sigma)\Sigma^{-1}",
+             lambda Sigma, dSigma: np.linalg.solve(Sigma, -dSigma @ _spd_inverse(Sigma)),
+             lambda Sigma, dSigma: -_spd_inverse(Sigma) @ dSigma @ _spd_inverse(Sigma), uses=["0DTW"]),
+    ],
     notes="Checked along symmetric perturbations dΣ, the ones that keep Σ a covariance matrix; the inverse "
-          "is computed from the Cholesky factor, Σ⁻¹ = L⁻ᵀL⁻¹. The result is symmetric, as it must be.",
+          "is computed from the Cholesky factor (shown below). The result is symmetric, as it must be.",
     references=[cookbook(40, note="the general rule, restricted here to symmetric perturbations"),
                 ref("giles-2008", "matrix inverse")],
     aliases=["derivative of precision matrix", "inverse covariance differential", "d Sigma^-1"],
@@ -147,8 +256,17 @@ Differential(
     wrt=("A", "b"),
     f=lambda A, b: np.linalg.solve(A, b),
     df=lambda A, b, dA, db: np.linalg.inv(A) @ (db - dA @ (np.linalg.inv(A) @ b)),
+    symbols={"x": "the solution A⁻¹b"},
+    derivation=[
+        Step(r"Ax = b \;\Rightarrow\; (\mathrm{d}A)\,x + A\,\mathrm{d}x = \mathrm{d}b \;\Rightarrow\; "
+             r"A\,\mathrm{d}x = \mathrm{d}b - (\mathrm{d}A)\,x",
+             lambda A, D: A @ D(), lambda A, b, dA, db: db - dA @ np.linalg.solve(A, b), uses=["8CQG"]),
+        Step(r"\mathrm{d}x = A^{-1}\bigl(\mathrm{d}b - (\mathrm{d}A)\,A^{-1}b\bigr)",
+             lambda D: D(), lambda A, b, dA, db: np.linalg.solve(A, db - dA @ np.linalg.solve(A, b))),
+    ],
     notes="Forward mode of a linear solve: one more solve with the same matrix, right-hand side "
-          "db − dA x. Reverse mode: b̄ = A⁻ᵀx̄ and Ā = −b̄xᵀ.",
+          "db − dA x. Reverse mode: the adjoint of b is A⁻ᵀ times the adjoint of x, and the adjoint of A is "
+          "minus the outer product of the adjoint of b with x.",
     references=[ref("giles-2008", "matrix inverse product")],
     aliases=["derivative of linear system solution", "sensitivity of Ax = b", "derivative of solve"],
 )
@@ -162,10 +280,25 @@ Differential(
     f=lambda X: np.linalg.pinv(X),
     df=lambda X, dX: (-np.linalg.pinv(X) @ dX @ np.linalg.pinv(X)
                       + np.linalg.solve(X.T @ X, dX.T) @ (np.eye(len(X)) - X @ np.linalg.pinv(X))),
-    notes="Here X⁺ = (XᵀX)⁻¹Xᵀ. The first term alone, the analogue of d(X⁻¹), is not enough: the second "
-          "accounts for the part of dX that leaves the column space of X.",
-    sketch="Differentiate X⁺ = (XᵀX)⁻¹Xᵀ: d(XᵀX)⁻¹ = −(XᵀX)⁻¹(dXᵀX + XᵀdX)(XᵀX)⁻¹, and collect "
-               "terms using X⁺ = (XᵀX)⁻¹Xᵀ. It is the full-column-rank case of the Golub–Pereyra formula.",
+    also=[Formula(r"X^{+} = (X^{\top}X)^{-1}X^{\top}", lambda X: np.linalg.pinv(X), lambda X: np.linalg.solve(X.T @ X, X.T))],
+    derivation=[
+        Step(r"\mathrm{d}X^{+} = \mathrm{d}\bigl((X^{\top}X)^{-1}X^{\top}\bigr) = \mathrm{d}\bigl((X^{\top}X)^{-1}\bigr)X^{\top}"
+             r" + (X^{\top}X)^{-1}(\mathrm{d}X)^{\top}",
+             lambda D: D(), lambda X, dX, D: D(_inv_gram) @ X.T + np.linalg.inv(X.T @ X) @ dX.T, uses=["8CQG", "TBSX"]),
+        Step(r"= -(X^{\top}X)^{-1}\bigl((\mathrm{d}X)^{\top}X + X^{\top}\mathrm{d}X\bigr)(X^{\top}X)^{-1}X^{\top}"
+             r" + (X^{\top}X)^{-1}(\mathrm{d}X)^{\top}",
+             lambda X, dX, D: D(_inv_gram) @ X.T + np.linalg.inv(X.T @ X) @ dX.T,
+             lambda X, dX: (-np.linalg.inv(X.T @ X) @ (dX.T @ X + X.T @ dX) @ np.linalg.inv(X.T @ X) @ X.T
+                            + np.linalg.inv(X.T @ X) @ dX.T), uses=["0DTW", "N72P"]),
+        Step(r"= -X^{+}(\mathrm{d}X)X^{+} + (X^{\top}X)^{-1}(\mathrm{d}X)^{\top}(I - XX^{+})",
+             lambda X, dX: (-np.linalg.inv(X.T @ X) @ (dX.T @ X + X.T @ dX) @ np.linalg.inv(X.T @ X) @ X.T
+                            + np.linalg.inv(X.T @ X) @ dX.T),
+             lambda X, dX: (-np.linalg.pinv(X) @ dX @ np.linalg.pinv(X)
+                            + np.linalg.solve(X.T @ X, dX.T) @ (np.eye(len(X)) - X @ np.linalg.pinv(X)))),
+    ],
+    notes="Here X⁺ is (XᵀX)⁻¹Xᵀ (shown below). The first term alone, the analogue of d(X⁻¹), is not enough: "
+          "the second accounts for the part of dX that leaves the column space of X. It is the "
+          "full-column-rank case of the Golub–Pereyra formula.",
     references=[ref("magnus-neudecker-2019", "Ch. 8, the Moore–Penrose inverse")],
     aliases=["derivative of pseudo-inverse", "Moore-Penrose derivative", "pinv gradient", "least squares matrix derivative"],
 )
@@ -179,8 +312,26 @@ Differential(
     f=lambda X: np.linalg.pinv(X),
     df=lambda X, dX: (-np.linalg.pinv(X) @ dX @ np.linalg.pinv(X)
                       + (np.eye(X.shape[1]) - np.linalg.pinv(X) @ X) @ np.linalg.solve(X @ X.T, dX).T),
-    notes="Here X⁺ = Xᵀ(XXᵀ)⁻¹, the minimum-norm right inverse.",
-    sketch="Transpose the full-column-rank result applied to Xᵀ, using (Xᵀ)⁺ = (X⁺)ᵀ.",
+    also=[Formula(r"X^{+} = X^{\top}(XX^{\top})^{-1}", lambda X: np.linalg.pinv(X), lambda X: np.linalg.solve(X @ X.T, X).T),
+          Formula(r"(X^{\top})^{+} = (X^{+})^{\top}", lambda X: np.linalg.pinv(X.T), lambda X: np.linalg.pinv(X).T)],
+    derivation=[
+        Step(r"\mathrm{d}X^{+} = \mathrm{d}\bigl(X^{\top}(XX^{\top})^{-1}\bigr) = (\mathrm{d}X)^{\top}(XX^{\top})^{-1}"
+             r" + X^{\top}\mathrm{d}\bigl((XX^{\top})^{-1}\bigr)",
+             lambda D: D(), lambda X, dX, D: dX.T @ np.linalg.inv(X @ X.T) + X.T @ D(_inv_gram_rows), uses=["8CQG", "TBSX"]),
+        Step(r"= (\mathrm{d}X)^{\top}(XX^{\top})^{-1} - X^{\top}(XX^{\top})^{-1}\bigl((\mathrm{d}X)X^{\top} + X(\mathrm{d}X)^{\top}\bigr)(XX^{\top})^{-1}",
+             lambda X, dX, D: dX.T @ np.linalg.inv(X @ X.T) + X.T @ D(_inv_gram_rows),
+             lambda X, dX: (dX.T @ np.linalg.inv(X @ X.T)
+                            - X.T @ np.linalg.inv(X @ X.T) @ (dX @ X.T + X @ dX.T) @ np.linalg.inv(X @ X.T)),
+             uses=["0DTW", "8CQG", "TBSX"]),
+        Step(r"= -X^{+}(\mathrm{d}X)X^{+} + (I - X^{+}X)(\mathrm{d}X)^{\top}(XX^{\top})^{-1}",
+             lambda X, dX: (dX.T @ np.linalg.inv(X @ X.T)
+                            - X.T @ np.linalg.inv(X @ X.T) @ (dX @ X.T + X @ dX.T) @ np.linalg.inv(X @ X.T)),
+             lambda X, dX: (-np.linalg.pinv(X) @ dX @ np.linalg.pinv(X)
+                            + (np.eye(X.shape[1]) - np.linalg.pinv(X) @ X) @ np.linalg.solve(X @ X.T, dX).T)),
+    ],
+    notes="Here X⁺ is Xᵀ(XXᵀ)⁻¹, the minimum-norm right inverse (shown below). The result is also the "
+          "transpose of the full-column-rank one applied to Xᵀ, since the pseudo-inverse commutes with "
+          "transposition.",
     references=[ref("magnus-neudecker-2019", "Ch. 8, the Moore–Penrose inverse")],
     aliases=["derivative of pseudo-inverse wide matrix", "minimum norm inverse derivative", "pinv differential"],
 )
@@ -190,15 +341,29 @@ Derivative(
     title="Gradient through the inverse: W = A⁻¹",
     latex=r"\frac{\partial J}{\partial A} = -A^{-\top}\frac{\partial J}{\partial W}A^{-\top},"
           r"\quad W = A^{-1},\ J = \tfrac{1}{2}\lVert W - C\rVert_{\mathrm{F}}^{2}",
-    symbols={"J": "a differentiable scalar function of W; here ½‖W − C‖²_F, with ∂J/∂W = W − C",
+    symbols={"J": "a differentiable scalar function of W; here ½‖W − C‖²_F, with gradient W − C",
              "W": "the inverse of A"},
     variables={"A": Matrix("n", "n", "invertible"), "C": Matrix("n", "n", "square")},
     wrt="A",
     layout="denominator",
     f=lambda A, C: 0.5 * np.sum((np.linalg.inv(A) - C) ** 2),
     claimed=lambda A, C: -np.linalg.inv(A).T @ (np.linalg.inv(A) - C) @ np.linalg.inv(A).T,
-    notes="The rule holds for any J; the check uses J(W) = ½‖W − C‖²_F, whose gradient W − C is not "
-          "symmetric, so a wrong transpose shows.",
+    derivation=[
+        Step(r"\mathrm{d}J = \operatorname{tr}\left(\frac{\partial J}{\partial W}^{\top}\mathrm{d}W\right)"
+             r" = \operatorname{tr}\bigl((W - C)^{\top}\mathrm{d}(A^{-1})\bigr)",
+             lambda D: D(), lambda A, C, D: np.sum((np.linalg.inv(A) - C) * D(_inv)), uses=["GWJ1"]),
+        Step(r"= -\operatorname{tr}\left(\frac{\partial J}{\partial W}^{\top}A^{-1}(\mathrm{d}A)A^{-1}\right)",
+             lambda A, C, D: np.sum((np.linalg.inv(A) - C) * D(_inv)),
+             lambda A, C, dA: -np.trace((np.linalg.inv(A) - C).T @ np.linalg.inv(A) @ dA @ np.linalg.inv(A)), uses=["0DTW"]),
+        Step(r"= -\operatorname{tr}\left(A^{-1}\frac{\partial J}{\partial W}^{\top}A^{-1}\mathrm{d}A\right) \;\Rightarrow\; "
+             r"\frac{\partial J}{\partial A} = -A^{-\top}\frac{\partial J}{\partial W}A^{-\top}",
+             lambda A, C, dA: -np.trace((np.linalg.inv(A) - C).T @ np.linalg.inv(A) @ dA @ np.linalg.inv(A)),
+             lambda A, C, dA: -np.trace(np.linalg.inv(A) @ (np.linalg.inv(A) - C).T @ np.linalg.inv(A) @ dA),
+             lambda A, C, dA: np.sum(-np.linalg.inv(A).T @ (np.linalg.inv(A) - C) @ np.linalg.inv(A).T * dA),
+             uses=["GWJ1"]),
+    ],
+    notes="The rule holds for any J; the check uses half the squared Frobenius distance of W from C, whose "
+          "gradient W − C is not symmetric, so a wrong transpose shows.",
     references=[ref("matrix-cookbook-2012", "§2.2, unnumbered rule after eq. (64)")],
     aliases=["chain rule through inverse", "reparametrise by inverse", "gradient with respect to precision matrix"],
 )
