@@ -7,7 +7,7 @@ from differentials (Magnus and Neudecker's identification rules).
 """
 import numpy as np
 
-from identities import Differential, Equality, Hessian, Matrix, Scalar, Vector, cookbook, ref
+from identities import Differential, Equality, Erratum, Formula, Hessian, Matrix, Scalar, Step, Vector, cookbook, ref
 from identities.entries import vec
 
 
@@ -21,6 +21,25 @@ def commutation(m, n):
 
 
 K_SYMBOL = {"K": "the commutation matrix: K_{mn} vec(A) = vec(Aᵀ) for A of size m × n"}
+
+inv = np.linalg.inv
+
+
+# Gradients whose differentials the Hessian derivations take (D(g)); module level, so each keeps its identity.
+def _grad_trace_XtAXB(X, A, B):
+    return A @ X @ B + A.T @ X @ B.T
+
+
+def _grad_least_squares(A, X, B, C):
+    return A.T @ (A @ X @ B - C) @ B.T
+
+
+def _grad_bilinear_gram(X, b, c):
+    return X @ (np.outer(b, c) + np.outer(c, b))
+
+
+def _inverse_transpose(X):
+    return inv(X).T
 
 # --------------------------------------------------------------------------------------------
 # The Kronecker product (Cookbook §10.2.1)
@@ -95,7 +114,7 @@ Equality(
     rhs=lambda A, B: np.linalg.det(A) ** B.shape[0] * np.linalg.det(B) ** A.shape[0],
     notes="Each determinant is raised to the size of the OTHER factor (A is n × n, B is m × m). The Cookbook "
           "writes the exponents as rank(B) and rank(A): the sizes when both factors are invertible; when one is "
-          "singular both forms give zero (except the degenerate A = 0, B = 0, where the rank form reads 0⁰·0⁰).",
+          "singular both forms give zero (except when both are zero matrices, where the rank form reads 0⁰·0⁰).",
     references=[cookbook(516, note="printed with exponents rank(B) and rank(A)"),
                 ref("magnus-neudecker-2019", "ch. 2, the Kronecker product")],
     aliases=["kronecker determinant", "det of tensor product", "det(kron(A, B))"],
@@ -113,7 +132,8 @@ Equality(
     rhs=lambda A, B: np.sort(np.kron(np.linalg.eigvalsh(A), np.linalg.eigvalsh(B))),
     notes="Compared as sorted lists (the eigenvalues of A⊗B are the nm products, with multiplicity). The "
           "Cookbook states the set form for symmetric A and B; it holds for all square A and B (with complex "
-          "eigenvalues), since A = UΛU⁻¹ and B = VMV⁻¹ give A⊗B = (U⊗V)(Λ⊗M)(U⊗V)⁻¹ for diagonalisable factors.",
+          "eigenvalues): for diagonalisable factors, the eigenvector matrices U of A and V of B give U⊗V, which "
+          "diagonalises A⊗B by the mixed-product rule.",
     references=[cookbook(518), cookbook(519)],
     aliases=["kronecker eigenvalues", "spectrum of tensor product", "eigenvalues of kron(A, B)"],
 )
@@ -128,8 +148,11 @@ Equality(
     variables={"A": Matrix("p", "m"), "X": Matrix("m", "n"), "B": Matrix("n", "q")},
     lhs=lambda A, X, B: vec(A @ X @ B),
     rhs=lambda A, X, B: np.kron(B.T, A) @ vec(X),
-    notes="vec stacks columns (column-major, numpy order=\"F\"). With rows stacked instead (numpy's default "
-          "reshape), the rule reads vec_r(AXB) = (A ⊗ Bᵀ) vec_r(X).",
+    also=[Formula(r"\operatorname{vec}_{r}(AXB) = (A \otimes B^{\top})\operatorname{vec}_{r}(X)",
+                  lambda A, X, B: (A @ X @ B).reshape(-1), lambda A, X, B: np.kron(A, B.T) @ X.reshape(-1))],
+    symbols={"r": "vec_r stacks the rows instead of the columns"},
+    notes="vec stacks columns (column-major, numpy's order \"F\"). With rows stacked instead (numpy's default "
+          "reshape), the rule reads as shown above.",
     references=[cookbook(520), ref("magnus-neudecker-2019", "ch. 2, the vec operator")],
     aliases=["vec trick", "vectorization of a matrix product", "Roth's column lemma", "vec(AXB) kronecker"],
 )
@@ -141,8 +164,11 @@ Equality(
     variables={"A": Matrix("m", "n"), "B": Matrix("m", "n")},
     lhs=lambda A, B: np.trace(A.T @ B),
     rhs=lambda A, B: vec(A) @ vec(B),
-    notes="The Frobenius inner product ⟨A, B⟩ = Σ A_ij B_ij in three notations; it is why a differential "
-          "df = tr(Gᵀ dX) identifies G as the gradient.",
+    also=[Formula(r"\operatorname{tr}(A^{\top}B) = \sum_{i,j} A_{ij}B_{ij}",
+                  lambda A, B: np.trace(A.T @ B), lambda A, B: np.sum(A * B))],
+    symbols={"i": "a row index", "j": "a column index"},
+    notes="The Frobenius inner product of A and B, the sum of the products of matching entries, in three "
+          "notations; it is why a differential of the form tr(Gᵀ dX) identifies G as the gradient.",
     references=[cookbook(521), ref("magnus-neudecker-2019", "ch. 2, the vec operator")],
     aliases=["Frobenius inner product", "trace inner product", "tr(A^T B) vec"],
 )
@@ -165,11 +191,27 @@ Equality(
     variables={"a": Vector("m"), "X": Matrix("m", "n"), "B": Matrix("n", "n", "square"), "c": Vector("m")},
     lhs=lambda a, X, B, c: a @ X @ B @ X.T @ c,
     rhs=lambda a, X, B, c: vec(X) @ np.kron(B.T, np.outer(c, a)) @ vec(X),
-    notes="Equivalently vec(X)ᵀ(B ⊗ acᵀ)vec(X), the transposed quadratic form. Derivation: aᵀXBXᵀc = "
-          "tr(Xᵀ caᵀ X B) = vec(X)ᵀ vec(caᵀXB) = vec(X)ᵀ(Bᵀ⊗caᵀ)vec(X) by vec(AXB) = (Bᵀ⊗A)vec X.",
-    errata="The Cookbook's (524) prints vec(X)ᵀ(B ⊗ caᵀ)vec(X). That equals aᵀXBXᵀc only when B is symmetric "
-           "or c is parallel to a; in general B must be transposed (or caᵀ replaced by acᵀ). Example: a "
-           "random 2 × 3 X and 3 × 3 B give aᵀXBXᵀc = −0.305 while the printed form gives −0.134.",
+    also=[Formula(r"a^{\top}XBX^{\top}c = \operatorname{vec}(X)^{\top}(B \otimes ac^{\top})\operatorname{vec}(X)",
+                  lambda a, X, B, c: a @ X @ B @ X.T @ c,
+                  lambda a, X, B, c: vec(X) @ np.kron(B, np.outer(a, c)) @ vec(X))],
+    derivation=[
+        Step(r"a^{\top}XBX^{\top}c = \operatorname{tr}\left(X^{\top}ca^{\top}XB\right)",
+             lambda a, X, B, c: a @ X @ B @ X.T @ c, lambda a, X, B, c: np.trace(X.T @ np.outer(c, a) @ X @ B)),
+        Step(r"= \operatorname{vec}(X)^{\top}\operatorname{vec}\left(ca^{\top}XB\right)",
+             lambda a, X, B, c: np.trace(X.T @ np.outer(c, a) @ X @ B),
+             lambda a, X, B, c: vec(X) @ vec(np.outer(c, a) @ X @ B), uses=["N08X"]),
+        Step(r"= \operatorname{vec}(X)^{\top}(B^{\top} \otimes ca^{\top})\operatorname{vec}(X)",
+             lambda a, X, B, c: vec(X) @ vec(np.outer(c, a) @ X @ B),
+             lambda a, X, B, c: vec(X) @ np.kron(B.T, np.outer(c, a)) @ vec(X), uses=["DMEZ"]),
+    ],
+    notes="The form shown above with B and acᵀ is the same quadratic form transposed.",
+    errata=[Erratum(cookbook(524),
+                    "The Cookbook's (524) prints vec(X)ᵀ(B ⊗ caᵀ)vec(X). That agrees with aᵀXBXᵀc only when B is "
+                    "symmetric or c is parallel to a; in general B must be transposed (or caᵀ replaced by acᵀ). "
+                    "A random X and B already tell the two apart.",
+                    printed=r"a^{\top}XBX^{\top}c = \operatorname{vec}(X)^{\top}(B \otimes ca^{\top})"
+                            r"\operatorname{vec}(X)",
+                    rhs=lambda a, X, B, c: vec(X) @ np.kron(B, np.outer(c, a)) @ vec(X))],
     references=[cookbook(524, note="printed with B where Bᵀ is needed; correct as printed only for symmetric B")],
     aliases=["vec quadratic form", "a^T X B X^T c kronecker", "quadratic form in vec X"],
 )
@@ -181,8 +223,8 @@ Equality(
     variables={"A": Matrix("m", "n"), "B": Matrix("n", "p"), "C": Matrix("p", "q"), "D": Matrix("q", "m")},
     lhs=lambda A, B, C, D: np.trace(A @ B @ C @ D),
     rhs=lambda A, B, C, D: vec(D.T) @ np.kron(C.T, A) @ vec(B),
-    notes="From tr(ABCD) = tr((Dᵀ)ᵀ ABC) = vec(Dᵀ)ᵀ vec(ABC) and vec(ABC) = (Cᵀ⊗A)vec B. Useful to read off "
-          "second derivatives of traces in which X appears twice.",
+    notes="It follows from the trace as an inner product of vecs (N08X), applied to Dᵀ and ABC, and the vec "
+          "trick (DMEZ) for vec(ABC). Useful to read off second derivatives of traces in which X appears twice.",
     references=[ref("magnus-neudecker-2019", "ch. 2, the vec operator (tr ABCD = (vec D')'(C'⊗A) vec B)")],
     aliases=["trace of four matrices vec", "tr(ABCD) kronecker", "trace of product as vec"],
 )
@@ -194,7 +236,8 @@ Equality(
     variables={"a": Vector("m"), "b": Vector("n")},
     lhs=lambda a, b: vec(np.outer(a, b)),
     rhs=lambda a, b: np.kron(b, a),
-    notes="The order flips: the second vector comes first. Hence aᵀXb = (b⊗a)ᵀ vec X.",
+    notes="The order flips: the second vector comes first. Hence the bilinear form aᵀXb is the inner product "
+          "of b⊗a with vec X.",
     references=[ref("magnus-neudecker-2019", "ch. 2, the vec operator (vec ab' = b⊗a)")],
     aliases=["vec of outer product", "vec(a b^T)", "kronecker of vectors"],
 )
@@ -207,8 +250,12 @@ Equality(
     symbols=K_SYMBOL,
     lhs=lambda A: commutation(*A.shape) @ vec(A),
     rhs=lambda A: vec(A.T),
-    notes="K_{mn} is the mn × mn permutation matrix with a 1 where entry (i, j) of A sits in vec(Aᵀ); "
-          "K_{mn}ᵀ = K_{mn}⁻¹ = K_{nm}. It is needed whenever Xᵀ and X appear together, as in d(XᵀX).",
+    also=[Formula(r"K_{mn}^{\top} = K_{mn}^{-1} = K_{nm}",
+                  lambda A: commutation(*A.shape).T, lambda A: inv(commutation(*A.shape)),
+                  lambda A: commutation(A.shape[1], A.shape[0]))],
+    notes="K_{mn} is the mn × mn permutation matrix with a 1 where entry (i, j) of A sits in vec(Aᵀ); its "
+          "transpose is its inverse and is K_{nm} (shown above). It is needed whenever Xᵀ and X appear "
+          "together, as in d(XᵀX).",
     references=[ref("magnus-neudecker-2019", "ch. 3, the commutation matrix")],
     aliases=["commutation matrix", "vec permutation matrix", "vec of transpose", "K_mn"],
 )
@@ -221,8 +268,9 @@ Equality(
     symbols=K_SYMBOL,
     lhs=lambda A, B: commutation(B.shape[0], A.shape[0]) @ np.kron(A, B) @ commutation(A.shape[1], B.shape[1]),
     rhs=lambda A, B: np.kron(B, A),
-    notes="A⊗B and B⊗A are permutation-similar when both are square (K_{mn}⁻¹ = K_{nm}), so they have the same "
-          "eigenvalues, determinant and trace. For vectors: K(a⊗b) = b⊗a.",
+    notes="A⊗B and B⊗A are permutation-similar when both are square (the inverse of K_{mn} is K_{nm}, CG6V), "
+          "so they have the same eigenvalues, determinant and trace. For vectors the commutation matrix swaps "
+          "the factors of a⊗b.",
     references=[ref("magnus-neudecker-2019", "ch. 3, the commutation matrix")],
     aliases=["commutation matrix kronecker", "swap kronecker factors", "K (A kron B) K"],
 )
@@ -234,14 +282,20 @@ Differential(
     id="PJWA",
     title="Jacobian of vec(AXB) with respect to vec X",
     latex=r"\frac{\partial \operatorname{vec}(AXB)}{\partial \operatorname{vec}(X)^{\top}} = B^{\top} \otimes A",
-    differential=r"\mathrm{d}\operatorname{vec}(AXB) = (B^{\top} \otimes A)\,\mathrm{d}\operatorname{vec}(X)",
     variables={"A": Matrix("p", "m"), "X": Matrix("m", "n"), "B": Matrix("n", "q")},
     wrt=("X",),
     f=lambda A, X, B: vec(A @ X @ B),
     df=lambda A, X, B, dX: np.kron(B.T, A) @ vec(dX),
+    derivation=[
+        Step(r"\mathrm{d}\operatorname{vec}(AXB) = \operatorname{vec}(A\,\mathrm{d}X\,B)",
+             lambda D: D(), lambda A, B, dX: vec(A @ dX @ B), uses=["2ZM7"]),
+        Step(r"= (B^{\top} \otimes A)\,\mathrm{d}\operatorname{vec}(X) \;\Rightarrow\; "
+             r"\frac{\partial \operatorname{vec}(AXB)}{\partial \operatorname{vec}(X)^{\top}} = B^{\top} \otimes A",
+             lambda A, B, dX: vec(A @ dX @ B), lambda A, B, dX: np.kron(B.T, A) @ vec(dX), uses=["DMEZ"]),
+    ],
     related=["DMEZ"],
-    notes="First identification rule: if d vec F = J d vec X, then J (pq × mn) is the Jacobian of F. Here the "
-          "map is linear, so the Jacobian is constant.",
+    notes="First identification rule: when the differential of vec F is J times d vec X, J (pq × mn) is the "
+          "Jacobian of F. Here the map is linear, so the Jacobian is constant.",
     references=[cookbook(520), ref("magnus-neudecker-2019", "ch. 9, first identification theorem")],
     aliases=["Jacobian of linear matrix map", "derivative of AXB with respect to X", "d vec(AXB)/d vec(X)"],
 )
@@ -251,12 +305,21 @@ Differential(
     id="J4UC",
     title="Jacobian of the matrix square X²",
     latex=r"\frac{\partial \operatorname{vec}(X^{2})}{\partial \operatorname{vec}(X)^{\top}} = X^{\top} \otimes I + I \otimes X",
-    differential=r"\mathrm{d}\operatorname{vec}(X^{2}) = (X^{\top} \otimes I + I \otimes X)\,\mathrm{d}\operatorname{vec}(X)",
     variables={"X": Matrix("n", "n", "square")},
     wrt=("X",),
     f=lambda X: vec(X @ X),
     df=lambda X, dX: (np.kron(X.T, np.eye(len(X))) + np.kron(np.eye(len(X)), X)) @ vec(dX),
-    notes="From d(X²) = dX X + X dX. Not 2X⊗I or 2(I⊗X): X and dX do not commute.",
+    derivation=[
+        Step(r"\mathrm{d}\operatorname{vec}(X^{2}) = \operatorname{vec}(\mathrm{d}X\,X + X\,\mathrm{d}X)",
+             lambda D: D(), lambda X, dX: vec(dX @ X + X @ dX), uses=["8CQG"]),
+        Step(r"= (X^{\top} \otimes I + I \otimes X)\,\mathrm{d}\operatorname{vec}(X) \;\Rightarrow\; "
+             r"\frac{\partial \operatorname{vec}(X^{2})}{\partial \operatorname{vec}(X)^{\top}} = "
+             r"X^{\top} \otimes I + I \otimes X",
+             lambda X, dX: vec(dX @ X + X @ dX),
+             lambda X, dX: np.kron(X.T, np.eye(len(X))) @ vec(dX) + np.kron(np.eye(len(X)), X) @ vec(dX),
+             uses=["DMEZ"]),
+    ],
+    notes="Not 2X⊗I or 2(I⊗X): X and dX do not commute.",
     references=[cookbook(37), cookbook(520), ref("magnus-neudecker-2019", "ch. 9, Jacobians of matrix functions")],
     aliases=["Jacobian of X squared", "derivative of X^2", "d vec(XX)"],
 )
@@ -266,15 +329,29 @@ Differential(
     title="Jacobian of XᵀX, with the commutation matrix",
     latex=r"\frac{\partial \operatorname{vec}(X^{\top}X)}{\partial \operatorname{vec}(X)^{\top}} "
           r"= (I_{n^{2}} + K_{nn})(I_{n} \otimes X^{\top})",
-    differential=r"\mathrm{d}(X^{\top}X) = \mathrm{d}X^{\top}X + X^{\top}\mathrm{d}X",
+    differential=(r"\mathrm{d}\operatorname{vec}(X^{\top}X) = \operatorname{vec}\left(\mathrm{d}X^{\top}X + "
+                  r"X^{\top}\mathrm{d}X\right)", lambda X, dX: vec(dX.T @ X + X.T @ dX)),
     variables={"X": Matrix("m", "n")},
     symbols=K_SYMBOL,
     wrt=("X",),
     f=lambda X: vec(X.T @ X),
     df=lambda X, dX: (np.eye(X.shape[1] ** 2) + commutation(X.shape[1], X.shape[1]))
     @ np.kron(np.eye(X.shape[1]), X.T) @ vec(dX),
-    notes="vec(XᵀdX) = (I⊗Xᵀ)vec dX and vec(dXᵀX) = (Xᵀ⊗I)K_{mn} vec dX = K_{nn}(I⊗Xᵀ)vec dX. The n² × mn "
-          "Jacobian has repeated rows because XᵀX is symmetric.",
+    derivation=[
+        Step(r"\mathrm{d}\operatorname{vec}(X^{\top}X) = \operatorname{vec}\left(\mathrm{d}X^{\top}X\right) + "
+             r"\operatorname{vec}\left(X^{\top}\mathrm{d}X\right)",
+             lambda D: D(), lambda X, dX: vec(dX.T @ X) + vec(X.T @ dX), uses=["N72P"]),
+        Step(r"= K_{nn}\operatorname{vec}\left(X^{\top}\mathrm{d}X\right) + \operatorname{vec}\left(X^{\top}"
+             r"\mathrm{d}X\right)\quad\left(\mathrm{d}X^{\top}X = \left(X^{\top}\mathrm{d}X\right)^{\top}\right)",
+             lambda X, dX: vec(dX.T @ X) + vec(X.T @ dX),
+             lambda X, dX: commutation(X.shape[1], X.shape[1]) @ vec(X.T @ dX) + vec(X.T @ dX),
+             uses=["TBSX", "CG6V"]),
+        Step(r"= (I_{n^{2}} + K_{nn})(I_{n} \otimes X^{\top})\,\mathrm{d}\operatorname{vec}(X)",
+             lambda X, dX: commutation(X.shape[1], X.shape[1]) @ vec(X.T @ dX) + vec(X.T @ dX),
+             lambda X, dX: (np.eye(X.shape[1] ** 2) + commutation(X.shape[1], X.shape[1]))
+             @ np.kron(np.eye(X.shape[1]), X.T) @ vec(dX), uses=["DMEZ"]),
+    ],
+    notes="The n² × mn Jacobian has repeated rows because XᵀX is symmetric.",
     references=[ref("magnus-neudecker-2019", "ch. 9, Jacobians of matrix functions (d vec X'X)")],
     aliases=["Jacobian of Gram matrix", "derivative of X transpose X", "d vec(X^T X)"],
 )
@@ -287,15 +364,37 @@ Hessian(
     title="Hessian of tr(XᵀAXB)",
     latex=r"\frac{\partial^{2}\operatorname{tr}(X^{\top}AXB)}{\partial \operatorname{vec}(X)\,\partial "
           r"\operatorname{vec}(X)^{\top}} = B^{\top} \otimes A + B \otimes A^{\top}",
-    differential=r"\mathrm{d}^{2}\operatorname{tr}(X^{\top}AXB) = 2\operatorname{tr}(\mathrm{d}X^{\top}A\,\mathrm{d}X\,B)"
-                 r" = 2\operatorname{vec}(\mathrm{d}X)^{\top}(B^{\top} \otimes A)\operatorname{vec}(\mathrm{d}X)",
     variables={"X": Matrix("m", "n"), "A": Matrix("m", "m", "square"), "B": Matrix("n", "n", "square")},
+    also=[Formula(r"\mathrm{d}^{2}\operatorname{tr}(X^{\top}AXB) = \operatorname{tr}\left(\mathrm{d}X^{\top}\,"
+                  r"\mathrm{d}\left(AXB + A^{\top}XB^{\top}\right)\right) = 2\operatorname{tr}(\mathrm{d}X^{\top}A\,"
+                  r"\mathrm{d}X\,B) = 2\operatorname{vec}(\mathrm{d}X)^{\top}(B^{\top} \otimes A)\operatorname{vec}"
+                  r"(\mathrm{d}X)",
+                  lambda dX, D: np.sum(dX * D(_grad_trace_XtAXB)),
+                  lambda A, B, dX: 2 * np.trace(dX.T @ A @ dX @ B),
+                  lambda A, B, dX: 2 * vec(dX) @ np.kron(B.T, A) @ vec(dX), uses=["4T22", "DMEZ"])],
+    derivation=[
+        Step(r"\mathrm{d}\operatorname{tr}(X^{\top}AXB) = \operatorname{tr}(\mathrm{d}X^{\top}AXB) + "
+             r"\operatorname{tr}(X^{\top}A\,\mathrm{d}X\,B) = \operatorname{tr}\left(\left(AXB + A^{\top}XB^{\top}"
+             r"\right)^{\top}\mathrm{d}X\right)",
+             lambda D: D(), lambda X, A, B, dX: np.trace(dX.T @ A @ X @ B) + np.trace(X.T @ A @ dX @ B),
+             lambda X, A, B, dX: np.sum((A @ X @ B + A.T @ X @ B.T) * dX), uses=["8CQG", "TBSX"]),
+        Step(r"\mathrm{d}\operatorname{vec}\left(AXB + A^{\top}XB^{\top}\right) = \operatorname{vec}\left("
+             r"A\,\mathrm{d}X\,B + A^{\top}\mathrm{d}X\,B^{\top}\right)",
+             lambda D: vec(D(_grad_trace_XtAXB)), lambda A, B, dX: vec(A @ dX @ B + A.T @ dX @ B.T),
+             uses=["2ZM7"]),
+        Step(r"= \left(B^{\top} \otimes A + B \otimes A^{\top}\right)\operatorname{vec}(\mathrm{d}X) \;\Rightarrow\; "
+             r"H = B^{\top} \otimes A + B \otimes A^{\top}",
+             lambda A, B, dX: vec(A @ dX @ B + A.T @ dX @ B.T),
+             lambda A, B, dX: (np.kron(B.T, A) + np.kron(B, A.T)) @ vec(dX), uses=["DMEZ"]),
+    ],
     wrt="X",
     f=lambda X, A, B: np.trace(X.T @ A @ X @ B),
     claimed=lambda X, A, B: np.kron(B.T, A) + np.kron(B, A.T),
-    notes="Second identification rule: d²f = 2 vec(dX)ᵀ(Bᵀ⊗A)vec(dX) is a quadratic form with a non-symmetric "
-          "matrix, and the Hessian is its symmetric part, (Bᵀ⊗A) + (B⊗Aᵀ). The variant B⊗A + Bᵀ⊗Aᵀ is wrong "
-          "unless A or B is symmetric. The gradient is AXB + AᵀXBᵀ (Cookbook (117)).",
+    symbols={"H": "the Hessian, as in the statement"},
+    notes="Second identification rule: the second differential (shown above) is a quadratic form in vec dX "
+          "with a non-symmetric matrix, 2(Bᵀ⊗A), and the Hessian is its symmetric part, (Bᵀ⊗A) + (B⊗Aᵀ); the "
+          "derivation reaches it as the Jacobian of the gradient AXB + AᵀXBᵀ (Cookbook (117)). The variant "
+          "B⊗A + Bᵀ⊗Aᵀ is wrong unless A or B is symmetric.",
     references=[ref("magnus-neudecker-2019", "ch. 10, second identification theorem")],
     aliases=["Hessian of trace quadratic", "second derivative of tr(X^T A X B)", "Kronecker Hessian"],
 )
@@ -305,14 +404,35 @@ Hessian(
     title="Hessian of ½‖AXB − C‖²_F",
     latex=r"\frac{\partial^{2}}{\partial \operatorname{vec}(X)\,\partial \operatorname{vec}(X)^{\top}}"
           r"\tfrac{1}{2}\lVert AXB - C \rVert_{\mathrm{F}}^{2} = (BB^{\top}) \otimes (A^{\top}A)",
-    differential=r"\mathrm{d}^{2}f = \lVert A\,\mathrm{d}X\,B \rVert_{\mathrm{F}}^{2}",
     variables={"A": Matrix("p", "m"), "X": Matrix("m", "n"), "B": Matrix("n", "q"), "C": Matrix("p", "q")},
+    also=[Formula(r"\mathrm{d}^{2}f = \operatorname{tr}\left(\mathrm{d}X^{\top}\,\mathrm{d}\left(A^{\top}(AXB - C)"
+                  r"B^{\top}\right)\right) = \lVert A\,\mathrm{d}X\,B \rVert_{\mathrm{F}}^{2}",
+                  lambda dX, D: np.sum(dX * D(_grad_least_squares)),
+                  lambda A, B, dX: np.sum((A @ dX @ B) ** 2)),
+          Formula(r"(B^{\top} \otimes A)^{\top}(B^{\top} \otimes A) = (BB^{\top}) \otimes (A^{\top}A)",
+                  lambda A, B: np.kron(B.T, A).T @ np.kron(B.T, A), lambda A, B: np.kron(B @ B.T, A.T @ A),
+                  uses=["JT78", "ZR8W"])],
+    derivation=[
+        Step(r"\mathrm{d}f = \operatorname{tr}\left((AXB - C)^{\top}A\,\mathrm{d}X\,B\right) = \operatorname{tr}"
+             r"\left(\left(A^{\top}(AXB - C)B^{\top}\right)^{\top}\mathrm{d}X\right)",
+             lambda D: D(), lambda A, X, B, C, dX: np.trace((A @ X @ B - C).T @ A @ dX @ B),
+             lambda A, X, B, C, dX: np.sum(A.T @ (A @ X @ B - C) @ B.T * dX), uses=["N72P", "2ZM7"]),
+        Step(r"\mathrm{d}\operatorname{vec}\left(A^{\top}(AXB - C)B^{\top}\right) = \operatorname{vec}\left("
+             r"A^{\top}A\,\mathrm{d}X\,BB^{\top}\right)",
+             lambda D: vec(D(_grad_least_squares)), lambda A, B, dX: vec(A.T @ A @ dX @ B @ B.T),
+             uses=["2ZM7", "6Q8H"]),
+        Step(r"= \left((BB^{\top}) \otimes (A^{\top}A)\right)\operatorname{vec}(\mathrm{d}X) \;\Rightarrow\; "
+             r"H = (BB^{\top}) \otimes (A^{\top}A)",
+             lambda A, B, dX: vec(A.T @ A @ dX @ B @ B.T),
+             lambda A, B, dX: np.kron(B @ B.T, A.T @ A) @ vec(dX), uses=["DMEZ"]),
+    ],
     wrt="X",
     f=lambda A, X, B, C: 0.5 * np.sum((A @ X @ B - C) ** 2),
     claimed=lambda A, X, B, C: np.kron(B @ B.T, A.T @ A),
-    symbols={"f": "½‖AXB − C‖²_F"},
+    symbols={"f": "½‖AXB − C‖²_F", "H": "the Hessian, as in the statement"},
     notes="The least-squares objective in vec X is ½‖(Bᵀ⊗A)vec X − vec C‖², so its Hessian is the Gauss–Newton "
-          "matrix (Bᵀ⊗A)ᵀ(Bᵀ⊗A) = BBᵀ ⊗ AᵀA, constant in X. The gradient is Aᵀ(AXB − C)Bᵀ.",
+          "matrix (Bᵀ⊗A)ᵀ(Bᵀ⊗A), which is BBᵀ ⊗ AᵀA (shown above), constant in X. The gradient is "
+          "Aᵀ(AXB − C)Bᵀ.",
     references=[cookbook(520), ref("magnus-neudecker-2019", "ch. 10, second identification theorem")],
     aliases=["Hessian of least squares matrix", "Frobenius norm Hessian", "Gauss-Newton matrix kronecker"],
 )
@@ -326,8 +446,28 @@ Hessian(
     wrt="X",
     f=lambda X, b, c: b @ X.T @ X @ c,
     claimed=lambda X, b, c: np.kron(np.outer(b, c) + np.outer(c, b), np.eye(X.shape[0])),
-    notes="bᵀXᵀXc = (Xb)ᵀ(Xc) = vec(X)ᵀ(bcᵀ ⊗ I)vec X, since Xb = (bᵀ⊗I)vec X; the Hessian is the symmetric part "
-          "times two. The gradient is X(bcᵀ + cbᵀ) (Cookbook (77)).",
+    symbols={"H": "the Hessian, as in the statement"},
+    also=[Formula(r"b^{\top}X^{\top}Xc = (Xb)^{\top}(Xc) = \operatorname{vec}(X)^{\top}(bc^{\top} \otimes I_{m})"
+                  r"\operatorname{vec}(X)",
+                  lambda X, b, c: b @ X.T @ X @ c, lambda X, b, c: (X @ b) @ (X @ c),
+                  lambda X, b, c: vec(X) @ np.kron(np.outer(b, c), np.eye(X.shape[0])) @ vec(X), uses=["DMEZ"])],
+    derivation=[
+        Step(r"\mathrm{d}\left(b^{\top}X^{\top}Xc\right) = b^{\top}\mathrm{d}X^{\top}Xc + b^{\top}X^{\top}"
+             r"\mathrm{d}X\,c = \operatorname{tr}\left(\left(X(bc^{\top} + cb^{\top})\right)^{\top}\mathrm{d}X\right)",
+             lambda D: D(), lambda X, b, c, dX: b @ dX.T @ X @ c + b @ X.T @ dX @ c,
+             lambda X, b, c, dX: np.sum(X @ (np.outer(b, c) + np.outer(c, b)) * dX), uses=["8CQG", "M7VZ"]),
+        Step(r"\mathrm{d}\operatorname{vec}\left(X(bc^{\top} + cb^{\top})\right) = \operatorname{vec}\left("
+             r"\mathrm{d}X\,(bc^{\top} + cb^{\top})\right)",
+             lambda D: vec(D(_grad_bilinear_gram)), lambda b, c, dX: vec(dX @ (np.outer(b, c) + np.outer(c, b))),
+             uses=["2ZM7"]),
+        Step(r"= \left((bc^{\top} + cb^{\top}) \otimes I_{m}\right)\operatorname{vec}(\mathrm{d}X) \;\Rightarrow\; "
+             r"H = (bc^{\top} + cb^{\top}) \otimes I_{m}",
+             lambda b, c, dX: vec(dX @ (np.outer(b, c) + np.outer(c, b))),
+             lambda X, b, c, dX: np.kron(np.outer(b, c) + np.outer(c, b), np.eye(X.shape[0])) @ vec(dX),
+             uses=["DMEZ"]),
+    ],
+    notes="Since Xb is (bᵀ⊗I)vec X, the form is a quadratic form in vec X (shown above); the Hessian is the "
+          "symmetric part of its matrix times two. The gradient is X(bcᵀ + cbᵀ) (Cookbook (77)).",
     references=[cookbook(77, note="the gradient; the Hessian follows by differentiating once more"),
                 ref("magnus-neudecker-2019", "ch. 10, second identification theorem")],
     aliases=["Hessian of bilinear form in X", "second derivative of b^T X^T X c", "Hessian of Gram form"],
@@ -338,15 +478,35 @@ Hessian(
     title="Hessian of log|det X|",
     latex=r"\frac{\partial^{2}\log\lvert\det X\rvert}{\partial \operatorname{vec}(X)\,\partial \operatorname{vec}(X)^{\top}}"
           r" = -K_{nn}(X^{-\top} \otimes X^{-1})",
-    differential=r"\mathrm{d}^{2}\log\lvert\det X\rvert = -\operatorname{tr}(X^{-1}\mathrm{d}X\,X^{-1}\mathrm{d}X)",
     variables={"X": Matrix("n", "n", "invertible")},
-    symbols=K_SYMBOL,
+    also=[Formula(r"\mathrm{d}^{2}\log\lvert\det X\rvert = \operatorname{tr}\left(\mathrm{d}X^{\top}\,\mathrm{d}"
+                  r"\left(X^{-\top}\right)\right) = -\operatorname{tr}(X^{-1}\mathrm{d}X\,X^{-1}\mathrm{d}X) = "
+                  r"-\operatorname{vec}(\mathrm{d}X^{\top})^{\top}(X^{-\top} \otimes X^{-1})\operatorname{vec}(\mathrm{d}X)",
+                  lambda dX, D: np.sum(dX * D(_inverse_transpose)),
+                  lambda X, dX: -np.trace(inv(X) @ dX @ inv(X) @ dX),
+                  lambda X, dX: -vec(dX.T) @ np.kron(inv(X).T, inv(X)) @ vec(dX), uses=["0DTW", "ACUB"])],
+    derivation=[
+        Step(r"\mathrm{d}\log\lvert\det X\rvert = \operatorname{tr}(X^{-1}\mathrm{d}X) = \operatorname{tr}\left("
+             r"\left(X^{-\top}\right)^{\top}\mathrm{d}X\right)",
+             lambda D: D(), lambda X, dX: np.trace(inv(X) @ dX), lambda X, dX: np.sum(inv(X).T * dX),
+             uses=["J7P3"]),
+        Step(r"\mathrm{d}\operatorname{vec}\left(X^{-\top}\right) = -\operatorname{vec}\left(\left(X^{-1}\mathrm{d}X"
+             r"\,X^{-1}\right)^{\top}\right) = -K_{nn}\operatorname{vec}\left(X^{-1}\mathrm{d}X\,X^{-1}\right)",
+             lambda D: vec(D(_inverse_transpose)), lambda X, dX: -vec((inv(X) @ dX @ inv(X)).T),
+             lambda X, dX: -commutation(len(X), len(X)) @ vec(inv(X) @ dX @ inv(X)), uses=["0DTW", "TBSX", "CG6V"]),
+        Step(r"= -K_{nn}(X^{-\top} \otimes X^{-1})\operatorname{vec}(\mathrm{d}X) \;\Rightarrow\; "
+             r"H = -K_{nn}(X^{-\top} \otimes X^{-1})",
+             lambda X, dX: -commutation(len(X), len(X)) @ vec(inv(X) @ dX @ inv(X)),
+             lambda X, dX: -commutation(len(X), len(X)) @ np.kron(inv(X).T, inv(X)) @ vec(dX), uses=["DMEZ"]),
+    ],
+    symbols={**K_SYMBOL, "H": "the Hessian, as in the statement"},
     wrt="X",
     f=lambda X: np.linalg.slogdet(X)[1],
     claimed=lambda X: -commutation(len(X), len(X)) @ np.kron(np.linalg.inv(X).T, np.linalg.inv(X)),
-    notes="−tr(X⁻¹dX X⁻¹dX) = −vec(dXᵀ)ᵀ(X⁻ᵀ⊗X⁻¹)vec(dX), and vec(dXᵀ) = K_{nn} vec(dX). Equivalently, the "
-          "Hessian is the Jacobian of the gradient X⁻ᵀ. Without the commutation matrix, −(X⁻ᵀ⊗X⁻¹) is the "
-          "Jacobian of X⁻¹ instead, which is not the Hessian (not even for symmetric X).",
+    notes="The Hessian is the Jacobian of the gradient X⁻ᵀ, as the derivation computes; the second differential "
+          "(shown above) gives the same matrix once vec(dXᵀ) is written as K_{nn} vec(dX). Without the "
+          "commutation matrix, −(X⁻ᵀ⊗X⁻¹) is the Jacobian of X⁻¹ instead, which is not the Hessian (not even "
+          "for symmetric X).",
     related=["9EGC", "S464"],
     references=[cookbook(57, note="the gradient X⁻ᵀ"),
                 ref("magnus-neudecker-2019", "ch. 10, Hessian of log|X|")],

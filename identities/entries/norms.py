@@ -7,7 +7,8 @@ singular value is not unique); each entry states where its formula holds.
 """
 import numpy as np
 
-from identities import Derivative, Matrix, Scalar, Vector, cookbook
+from identities import Derivative, Formula, Matrix, Scalar, Step, Vector, cookbook
+from identities.entries import vec
 from identities.symbolic import sp
 
 # The symbolic forms write a Euclidean norm as the 1 × 1 matrix (vᵀv)^(1/2): sympy 1.14 differentiates that
@@ -24,6 +25,77 @@ def _schatten_gradient(X, p):
     return (U * s ** (p - 1)) @ Vt / np.sum(s ** p) ** ((p - 1) / p)
 
 
+# Functions whose differentials derivation steps take (D(g)); module level, so each keeps its identity.
+def _sq_dist(x, a):
+    return (x - a) @ (x - a)
+
+
+def _inv_dist(x, a):
+    return 1.0 / np.sqrt((x - a) @ (x - a))
+
+
+def _sq_norm(x):
+    return x @ x
+
+
+def _frob_sq(X):
+    return np.sum(X * X)
+
+
+def _residual(A, x, b):
+    return A @ x - b
+
+
+def _residual_matrix(A, X, B):
+    return A @ X - B
+
+
+def _gram_minus_identity(X):
+    return X.T @ X - np.eye(X.shape[1])
+
+
+def _row_penalty(X):
+    return np.sum((X @ X.T - np.eye(X.shape[0])) ** 2)
+
+
+def _top_pair(X):
+    """u₁, v₁ with the sign fixed (largest-magnitude entry of u₁ positive) and Xv₁ = σ₁u₁."""
+    U, s, Vt = np.linalg.svd(X, full_matrices=False)
+    u, v = U[:, 0], Vt[0]
+    sign = np.sign(u[np.argmax(np.abs(u))])
+    return sign * u, sign * v
+
+
+def _u1(X):
+    return _top_pair(X)[0]
+
+
+def _v1(X):
+    return _top_pair(X)[1]
+
+
+def _thin_svd(X):
+    U, s, Vt = np.linalg.svd(X, full_matrices=False)
+    return U, s, Vt.T
+
+
+def _sum_sigma_p(X, p):
+    return np.sum(np.linalg.svd(X, compute_uv=False) ** p)
+
+
+def _sum_abs_p(x, p):
+    return np.sum(np.abs(x) ** p)
+
+
+def _abs(x):
+    return np.abs(x)
+
+
+def _inverse_sqrt_spd(S):
+    w, Q = np.linalg.eigh(S)
+    return (Q / np.sqrt(w)) @ Q.T
+
+
 Derivative(
     id="X58D",
     title="Gradient of the Euclidean distance ‖x − a‖₂",
@@ -34,7 +106,21 @@ Derivative(
     layout="denominator",
     f=lambda x, a: np.sqrt(np.sum((x - a) ** 2)),
     claimed=lambda x, a: (x - a) / _norm2(x - a),
-    differential=r"\mathrm{d}\lVert x - a\rVert_2 = \frac{(x - a)^{\top}\mathrm{d}x}{\lVert x - a\rVert_2}",
+    differential=(r"\mathrm{d}\lVert x - a\rVert_2 = \frac{(x - a)^{\top}\mathrm{d}x}{\lVert x - a\rVert_2}",
+                  lambda x, a, dx: (x - a) @ dx / _norm2(x - a)),
+    derivation=[
+        Step(r"\mathrm{d}\lVert x - a\rVert_2 = \mathrm{d}\bigl((x - a)^{\top}(x - a)\bigr)^{1/2} = "
+             r"\frac{\mathrm{d}\bigl((x - a)^{\top}(x - a)\bigr)}{2\lVert x - a\rVert_2}",
+             lambda D: D(), lambda x, a, D: D(_sq_dist) / (2 * _norm2(x - a)), uses=["48ZE"]),
+        Step(r"= \frac{\mathrm{d}x^{\top}(x - a) + (x - a)^{\top}\mathrm{d}x}{2\lVert x - a\rVert_2} = "
+             r"\frac{(x - a)^{\top}\mathrm{d}x}{\lVert x - a\rVert_2}",
+             lambda x, a, D: D(_sq_dist) / (2 * _norm2(x - a)),
+             lambda x, a, dx: (dx @ (x - a) + (x - a) @ dx) / (2 * _norm2(x - a)),
+             lambda x, a, dx: (x - a) @ dx / _norm2(x - a), uses=["8CQG", "TBSX"]),
+        Step(r"= \Bigl(\frac{x - a}{\lVert x - a\rVert_2}\Bigr)^{\top}\mathrm{d}x \;\Rightarrow\; "
+             r"\frac{\partial}{\partial x}\lVert x - a\rVert_2 = \frac{x - a}{\lVert x - a\rVert_2}",
+             lambda x, a, dx: (x - a) @ dx / _norm2(x - a), lambda x, a, dx: ((x - a) / _norm2(x - a)) @ dx),
+    ],
     references=[cookbook(129)],
     notes="The gradient is the unit vector pointing from a to x: its length is 1 wherever it exists.",
     aliases=["derivative of Euclidean distance", "gradient of distance to a point", "two-norm gradient",
@@ -53,6 +139,20 @@ Derivative(
     layout="numerator",
     f=lambda x, a: (x - a) / np.sqrt(np.sum((x - a) ** 2)),
     claimed=lambda x, a: np.eye(len(x)) / _norm2(x - a) - np.outer(x - a, x - a) / _norm2(x - a) ** 3,
+    derivation=[
+        Step(r"\mathrm{d}\frac{x - a}{\lVert x - a\rVert_2} = \frac{\mathrm{d}x}{\lVert x - a\rVert_2} + "
+             r"(x - a)\,\mathrm{d}\bigl(\lVert x - a\rVert_2^{-1}\bigr)",
+             lambda D: D(), lambda x, a, dx, D: dx / _norm2(x - a) + (x - a) * D(_inv_dist), uses=["8S7R"]),
+        Step(r"= \frac{\mathrm{d}x}{\lVert x - a\rVert_2} - (x - a)\frac{(x - a)^{\top}\mathrm{d}x}"
+             r"{\lVert x - a\rVert_2^{3}}",
+             lambda x, a, dx, D: dx / _norm2(x - a) + (x - a) * D(_inv_dist),
+             lambda x, a, dx: dx / _norm2(x - a) - (x - a) * ((x - a) @ dx) / _norm2(x - a) ** 3,
+             uses=["48ZE", "X58D"]),
+        Step(r"= \Bigl(\frac{I}{\lVert x - a\rVert_2} - \frac{(x - a)(x - a)^{\top}}{\lVert x - a\rVert_2^{3}}"
+             r"\Bigr)\mathrm{d}x",
+             lambda x, a, dx: dx / _norm2(x - a) - (x - a) * ((x - a) @ dx) / _norm2(x - a) ** 3,
+             lambda x, a, dx: (np.eye(len(x)) / _norm2(x - a) - np.outer(x - a, x - a) / _norm2(x - a) ** 3) @ dx),
+    ],
     references=[cookbook(130)],
     notes="The Jacobian is symmetric, so numerator and denominator layout give the same matrix. It is "
           "(I − uuᵀ)/‖x − a‖₂ with u the unit vector: the projection onto the plane orthogonal to u, "
@@ -71,10 +171,24 @@ Derivative(
     layout="denominator",
     f=lambda x: np.sqrt(np.sum(x ** 2)),
     claimed=lambda x: x / _norm2(x),
-    differential=r"\mathrm{d}\lVert x\rVert_2 = \frac{x^{\top}\mathrm{d}x}{\lVert x\rVert_2}",
-    references=[cookbook(129, note="with a = 0")],
-    notes="Not differentiable at x = 0, where the subdifferential is the unit ball. The squared norm "
-          "(Cookbook eq. 131, ∂‖x‖²₂/∂x = 2x) is the entry for xᵀx among the linear and quadratic forms.",
+    differential=(r"\mathrm{d}\lVert x\rVert_2 = \frac{x^{\top}\mathrm{d}x}{\lVert x\rVert_2}",
+                  lambda x, dx: x @ dx / _norm2(x)),
+    derivation=[
+        Step(r"\mathrm{d}\lVert x\rVert_2 = \mathrm{d}\bigl(x^{\top}x\bigr)^{1/2} = "
+             r"\frac{\mathrm{d}\bigl(x^{\top}x\bigr)}{2\lVert x\rVert_2}",
+             lambda D: D(), lambda x, D: D(_sq_norm) / (2 * _norm2(x)), uses=["48ZE"]),
+        Step(r"= \frac{2x^{\top}\mathrm{d}x}{2\lVert x\rVert_2}",
+             lambda x, D: D(_sq_norm) / (2 * _norm2(x)), lambda x, dx: 2 * (x @ dx) / (2 * _norm2(x)),
+             uses=["FCZG"]),
+        Step(r"= \Bigl(\frac{x}{\lVert x\rVert_2}\Bigr)^{\top}\mathrm{d}x \;\Rightarrow\; "
+             r"\frac{\partial}{\partial x}\lVert x\rVert_2 = \frac{x}{\lVert x\rVert_2}",
+             lambda x, dx: 2 * (x @ dx) / (2 * _norm2(x)), lambda x, dx: (x / _norm2(x)) @ dx),
+    ],
+    also=[Formula(r"\frac{\partial}{\partial x}\lVert x\rVert_2^{2} = 2x",
+                  lambda D: D(_sq_norm), lambda x, dx: 2 * x @ dx, uses=["FCZG"])],
+    references=[cookbook(129, note="with a = 0"), cookbook(131, note="the squared norm")],
+    notes="Not differentiable at the origin, where the subdifferential is the unit ball. The squared norm "
+          "(Cookbook eq. 131, shown above) is the entry for xᵀx among the linear and quadratic forms.",
     aliases=["derivative of vector norm", "gradient of L2 norm", "derivative of ||x||", "norm gradient"],
     symbolic=lambda x: (x.T * x) ** sp.S.Half,
 )
@@ -89,13 +203,28 @@ Derivative(
     layout="denominator",
     f=lambda X: np.sqrt(np.trace(X.T @ X)),
     claimed=lambda X: X / np.sqrt(np.sum(X * X)),
-    differential=r"\mathrm{d}\lVert X\rVert_F = \frac{\operatorname{tr}(X^{\top}\mathrm{d}X)}{\lVert X\rVert_F}",
+    differential=(r"\mathrm{d}\lVert X\rVert_F = \frac{\operatorname{tr}(X^{\top}\mathrm{d}X)}{\lVert X\rVert_F}",
+                  lambda X, dX: np.trace(X.T @ dX) / np.linalg.norm(X)),
+    derivation=[
+        Step(r"\mathrm{d}\lVert X\rVert_F = \mathrm{d}\bigl(\operatorname{tr}(X^{\top}X)\bigr)^{1/2} = "
+             r"\frac{\mathrm{d}\operatorname{tr}(X^{\top}X)}{2\lVert X\rVert_F}",
+             lambda D: D(), lambda X, D: D(_frob_sq) / (2 * np.linalg.norm(X)), uses=["48ZE"]),
+        Step(r"= \frac{\operatorname{tr}(\mathrm{d}X^{\top}X + X^{\top}\mathrm{d}X)}{2\lVert X\rVert_F} = "
+             r"\frac{\operatorname{tr}(X^{\top}\mathrm{d}X)}{\lVert X\rVert_F}",
+             lambda X, D: D(_frob_sq) / (2 * np.linalg.norm(X)),
+             lambda X, dX: np.trace(dX.T @ X + X.T @ dX) / (2 * np.linalg.norm(X)),
+             lambda X, dX: np.trace(X.T @ dX) / np.linalg.norm(X), uses=["U00N", "N72P"]),
+        Step(r"= \operatorname{tr}\Bigl(\Bigl(\frac{X}{\lVert X\rVert_F}\Bigr)^{\top}\mathrm{d}X\Bigr) \;\Rightarrow\; "
+             r"\frac{\partial}{\partial X}\lVert X\rVert_F = \frac{X}{\lVert X\rVert_F}",
+             lambda X, dX: np.trace(X.T @ dX) / np.linalg.norm(X),
+             lambda X, dX: np.sum(X / np.sqrt(np.sum(X * X)) * dX)),
+    ],
+    also=[Formula(r"\frac{\partial}{\partial X}\lVert X\rVert_F^{2} = 2X",
+                  lambda D: D(_frob_sq), lambda X, dX: np.sum(2 * X * dX), uses=["Z88W"])],
     references=[cookbook(132, note="the squared norm; the chain rule gives the norm itself")],
-    sketch="‖X‖_F = (‖X‖²_F)^{1/2}; by the chain rule and eq. (132) the gradient is "
-               "(2X) / (2‖X‖_F).",
     related=["Z88W"],
-    notes="Not differentiable at X = 0. The squared norm, ∂‖X‖²_F/∂X = 2X (Cookbook eq. 132), is the entry "
-          "for tr(XᵀX) in the Traces topic.",
+    notes="Not differentiable at the zero matrix. The squared "
+          "norm (Cookbook eq. 132, shown above) is the entry for tr(XᵀX) in the Traces topic.",
     aliases=["derivative of Frobenius norm", "gradient of matrix norm", "Frobenius norm gradient",
              "derivative of ||X||_F"],
     symbolic=lambda X: sp.sqrt(sp.Trace(X.T * X)),
@@ -111,8 +240,18 @@ Derivative(
     layout="denominator",
     f=lambda A, x, b: np.sqrt(np.sum((A @ x - b) ** 2)),
     claimed=lambda A, x, b: A.T @ (A @ x - b) / _norm2(A @ x - b),
+    derivation=[
+        Step(r"\mathrm{d}\lVert Ax - b\rVert_2 = \frac{(Ax - b)^{\top}\mathrm{d}(Ax - b)}{\lVert Ax - b\rVert_2}",
+             lambda D: D(), lambda A, x, b, D: (A @ x - b) @ D(_residual) / _norm2(A @ x - b), uses=["PDTH"]),
+        Step(r"= \frac{(Ax - b)^{\top}A\,\mathrm{d}x}{\lVert Ax - b\rVert_2}",
+             lambda A, x, b, D: (A @ x - b) @ D(_residual) / _norm2(A @ x - b),
+             lambda A, x, b, dx: (A @ x - b) @ (A @ dx) / _norm2(A @ x - b), uses=["2ZM7", "6Q8H"]),
+        Step(r"= \Bigl(\frac{A^{\top}(Ax - b)}{\lVert Ax - b\rVert_2}\Bigr)^{\top}\mathrm{d}x \;\Rightarrow\; "
+             r"\frac{\partial}{\partial x}\lVert Ax - b\rVert_2 = \frac{A^{\top}(Ax - b)}{\lVert Ax - b\rVert_2}",
+             lambda A, x, b, dx: (A @ x - b) @ (A @ dx) / _norm2(A @ x - b),
+             lambda A, x, b, dx: (A.T @ (A @ x - b) / _norm2(A @ x - b)) @ dx),
+    ],
     references=[cookbook(129, note="composed with the map x ↦ Ax")],
-    sketch="Chain rule: the gradient of ‖r‖₂ is r/‖r‖₂ (eq. 129) and r = Ax − b has Jacobian A.",
     aliases=["derivative of residual norm", "gradient of ||Ax - b||", "unsquared least squares gradient"],
     symbolic=lambda A, x, b: ((A * x - b).T * (A * x - b)) ** sp.S.Half,
 )
@@ -127,8 +266,22 @@ Derivative(
     layout="denominator",
     f=lambda A, X, B: np.sum((A @ X - B) ** 2),
     claimed=lambda A, X, B: 2 * A.T @ (A @ X - B),
-    differential=r"\mathrm{d}\lVert AX - B\rVert_F^{2} = 2\operatorname{tr}\left((AX - B)^{\top}A\,"
-                 r"\mathrm{d}X\right)",
+    differential=(r"\mathrm{d}\lVert AX - B\rVert_F^{2} = 2\operatorname{tr}\left((AX - B)^{\top}A\,"
+                  r"\mathrm{d}X\right)",
+                  lambda A, X, B, dX: 2 * np.trace((A @ X - B).T @ A @ dX)),
+    derivation=[
+        Step(r"\mathrm{d}\lVert AX - B\rVert_F^{2} = \mathrm{d}\operatorname{tr}\bigl((AX - B)^{\top}(AX - B)\bigr) "
+             r"= 2\operatorname{tr}\bigl((AX - B)^{\top}\mathrm{d}(AX - B)\bigr)",
+             lambda D: D(), lambda A, X, B, D: 2 * np.sum((A @ X - B) * D(_residual_matrix)),
+             uses=["U00N", "N72P"]),
+        Step(r"= 2\operatorname{tr}\bigl((AX - B)^{\top}A\,\mathrm{d}X\bigr)",
+             lambda A, X, B, D: 2 * np.sum((A @ X - B) * D(_residual_matrix)),
+             lambda A, X, B, dX: 2 * np.trace((A @ X - B).T @ A @ dX), uses=["2ZM7", "6Q8H"]),
+        Step(r"= \operatorname{tr}\bigl((2A^{\top}(AX - B))^{\top}\mathrm{d}X\bigr) \;\Rightarrow\; "
+             r"\frac{\partial}{\partial X}\lVert AX - B\rVert_F^{2} = 2A^{\top}(AX - B)",
+             lambda A, X, B, dX: 2 * np.trace((A @ X - B).T @ A @ dX),
+             lambda A, X, B, dX: np.sum(2 * A.T @ (A @ X - B) * dX)),
+    ],
     references=[cookbook(119, note="with B = I and C = −B there"), cookbook(132)],
     notes="Each column of X is a separate least-squares problem with the same A; the gradient of a linear "
           "layer's squared error with respect to its input has this form.",
@@ -147,13 +300,32 @@ Derivative(
     layout="denominator",
     f=lambda X: np.sum((X.T @ X - np.eye(X.shape[1])) ** 2),
     claimed=lambda X: 4 * X @ (X.T @ X - np.eye(X.shape[1])),
-    differential=r"\mathrm{d}\lVert X^{\top}X - I\rVert_F^{2} = 4\operatorname{tr}\left(\left(X^{\top}X - I\right)"
-                 r"X^{\top}\mathrm{d}X\right)",
-    sketch="With E = XᵀX − I (symmetric), d‖E‖²_F = 2tr(E dE) and dE = dXᵀX + XᵀdX; both halves give "
-               "2tr(EXᵀdX).",
+    differential=(r"\mathrm{d}\lVert X^{\top}X - I\rVert_F^{2} = 4\operatorname{tr}\left(\left(X^{\top}X - I\right)"
+                  r"X^{\top}\mathrm{d}X\right)",
+                  lambda X, dX: 4 * np.trace(_gram_minus_identity(X) @ X.T @ dX)),
+    derivation=[
+        Step(r"\mathrm{d}\lVert X^{\top}X - I\rVert_F^{2} = 2\operatorname{tr}\bigl((X^{\top}X - I)\,"
+             r"\mathrm{d}(X^{\top}X - I)\bigr)",
+             lambda D: D(), lambda X, D: 2 * np.trace(_gram_minus_identity(X) @ D(_gram_minus_identity)),
+             uses=["U00N", "N72P"]),
+        Step(r"= 2\operatorname{tr}\bigl((X^{\top}X - I)(\mathrm{d}X^{\top}X + X^{\top}\mathrm{d}X)\bigr)",
+             lambda X, D: 2 * np.trace(_gram_minus_identity(X) @ D(_gram_minus_identity)),
+             lambda X, dX: 2 * np.trace(_gram_minus_identity(X) @ (dX.T @ X + X.T @ dX)), uses=["N72P", "6Q8H"]),
+        Step(r"= 4\operatorname{tr}\bigl((X^{\top}X - I)X^{\top}\mathrm{d}X\bigr)",
+             lambda X, dX: 2 * np.trace(_gram_minus_identity(X) @ (dX.T @ X + X.T @ dX)),
+             lambda X, dX: 4 * np.trace(_gram_minus_identity(X) @ X.T @ dX), uses=["TBSX"]),
+        Step(r"= \operatorname{tr}\Bigl(\bigl(4X(X^{\top}X - I)\bigr)^{\top}\mathrm{d}X\Bigr) \;\Rightarrow\; "
+             r"\frac{\partial}{\partial X}\lVert X^{\top}X - I\rVert_F^{2} = 4X\left(X^{\top}X - I\right)",
+             lambda X, dX: 4 * np.trace(_gram_minus_identity(X) @ X.T @ dX),
+             lambda X, dX: np.sum(4 * X @ _gram_minus_identity(X) * dX)),
+    ],
+    also=[Formula(r"\frac{\partial}{\partial X}\lVert XX^{\top} - I\rVert_F^{2} = 4\left(XX^{\top} - I\right)X",
+                  lambda D: D(_row_penalty),
+                  lambda X, dX: np.sum(4 * (X @ X.T - np.eye(X.shape[0])) @ X * dX))],
     notes="The soft orthogonality regulariser of neural-network weights and of Stiefel-manifold relaxations; "
-          "it vanishes exactly when the columns of X are orthonormal (I is n × n). The row version "
-          "‖XXᵀ − I‖²_F has gradient 4(XXᵀ − I)X.",
+          "it vanishes exactly when the columns of X are orthonormal (I is n × n). The third step uses that "
+          "XᵀX − I is symmetric and the trace is cyclic. The row version, shown above with I of size m × m, "
+          "penalises non-orthonormal rows.",
     aliases=["orthogonality regularization gradient", "orthonormality penalty", "derivative of ||X^T X - I||^2",
              "soft orthogonality constraint"],
     symbolic=lambda X: sp.Trace(X.T * X * X.T * X) - 2 * sp.Trace(X.T * X) + X.shape[1],
@@ -172,12 +344,24 @@ Derivative(
     layout="denominator",
     f=lambda X: np.sqrt(np.linalg.eigvalsh(X.T @ X)[-1]),
     claimed=lambda X: np.outer(np.linalg.svd(X)[0][:, 0], np.linalg.svd(X)[2][0]),
-    differential=r"\mathrm{d}\lVert X\rVert_2 = u_1^{\top}\mathrm{d}X\,v_1",
-    sketch="σ₁ = u₁ᵀXv₁ with unit u₁, v₁. Then dσ₁ = u₁ᵀ dX v₁ + du₁ᵀXv₁ + u₁ᵀX dv₁, and the last two "
-               "terms vanish: Xv₁ = σ₁u₁ and u₁ᵀdu₁ = 0, likewise for v₁.",
-    notes="The signs of u₁ and v₁ are fixed together (Xv₁ = σ₁u₁), so u₁v₁ᵀ is well defined. Where the "
-          "largest singular value is repeated, the norm is not differentiable; any convex combination "
-          "of such u vᵀ is a subgradient.",
+    differential=(r"\mathrm{d}\lVert X\rVert_2 = u_1^{\top}\mathrm{d}X\,v_1",
+                  lambda X, dX: _u1(X) @ dX @ _v1(X)),
+    derivation=[
+        Step(r"\mathrm{d}\lVert X\rVert_2 = \mathrm{d}\bigl(u_1^{\top}Xv_1\bigr) = \mathrm{d}u_1^{\top}Xv_1 + "
+             r"u_1^{\top}\mathrm{d}X\,v_1 + u_1^{\top}X\,\mathrm{d}v_1",
+             lambda D: D(),
+             lambda X, dX, D: D(_u1) @ X @ _v1(X) + _u1(X) @ dX @ _v1(X) + _u1(X) @ X @ D(_v1), uses=["8CQG"]),
+        Step(r"= u_1^{\top}\mathrm{d}X\,v_1 \quad\text{(the unit vectors } u_1, v_1 \text{ move orthogonally to "
+             r"themselves, and } Xv_1, X^{\top}u_1 \text{ are along them)}",
+             lambda X, dX, D: D(_u1) @ X @ _v1(X) + _u1(X) @ dX @ _v1(X) + _u1(X) @ X @ D(_v1),
+             lambda X, dX: _u1(X) @ dX @ _v1(X), uses=["UH0F"]),
+        Step(r"= \operatorname{tr}\bigl((u_1v_1^{\top})^{\top}\mathrm{d}X\bigr) \;\Rightarrow\; "
+             r"\frac{\partial}{\partial X}\lVert X\rVert_2 = u_1v_1^{\top}",
+             lambda X, dX: _u1(X) @ dX @ _v1(X), lambda X, dX: np.sum(np.outer(_u1(X), _v1(X)) * dX)),
+    ],
+    notes="The signs of u₁ and v₁ are fixed together (Xv₁ is a positive multiple of u₁), so u₁v₁ᵀ is well "
+          "defined. Where the largest singular value is repeated, the norm is not differentiable; any convex "
+          "combination of such u vᵀ is a subgradient.",
     aliases=["derivative of spectral norm", "gradient of largest singular value", "operator norm gradient",
              "matrix 2-norm derivative", "derivative of sigma_max"],
 )
@@ -189,18 +373,36 @@ Derivative(
     variables={"X": Matrix("m", "n", "full_column_rank")},
     symbols={"U": "the m × n matrix of left singular vectors (thin SVD)",
              "V": "the n × n matrix of right singular vectors",
-             r"\Sigma": "the n × n diagonal matrix of singular values"},
+             r"\Sigma": "the n × n diagonal matrix of singular values",
+             "u": "uᵢ, the i-th column of U", "v": "vᵢ, the i-th column of V", "i": "an index, 1 to n",
+             r"\sigma": "σᵢ, the i-th singular value of X"},
     conditions="X has full rank, so that all its singular values are positive.",
     wrt="X",
     layout="denominator",
     f=lambda X: np.sum(np.sqrt(np.linalg.eigvalsh(X.T @ X))),
     claimed=lambda X: np.linalg.svd(X, full_matrices=False)[0] @ np.linalg.svd(X, full_matrices=False)[2],
-    differential=r"\mathrm{d}\lVert X\rVert_{*} = \operatorname{tr}\left(VU^{\top}\mathrm{d}X\right)",
-    sketch="‖X‖_* = Σ σᵢ and dσᵢ = uᵢᵀ dX vᵢ for simple positive singular values, so "
-               "d‖X‖_* = Σ uᵢᵀ dX vᵢ = tr(VUᵀ dX). The result only needs all σᵢ > 0, not distinct: UVᵀ is "
-               "the polar factor X(XᵀX)^{−1/2}.",
-    notes="For a rank-deficient X the norm is not differentiable; the subdifferential is "
-          "{UVᵀ + W : UᵀW = 0, WV = 0, ‖W‖₂ ≤ 1} with U, V the singular vectors of the nonzero singular "
+    differential=(r"\mathrm{d}\lVert X\rVert_{*} = \operatorname{tr}\left(VU^{\top}\mathrm{d}X\right)",
+                  lambda X, dX: (lambda U, s, V: np.trace(V @ U.T @ dX))(*_thin_svd(X))),
+    derivation=[
+        Step(r"\mathrm{d}\lVert X\rVert_{*} = \mathrm{d}\sum_i \sigma_i = \sum_i u_i^{\top}\mathrm{d}X\,v_i",
+             lambda D: D(), lambda X, dX: (lambda U, s, V: np.einsum("ji,jk,ki->", U, dX, V))(*_thin_svd(X)),
+             uses=["UH0F"]),
+        Step(r"= \operatorname{tr}\bigl(VU^{\top}\mathrm{d}X\bigr)",
+             lambda X, dX: (lambda U, s, V: np.einsum("ji,jk,ki->", U, dX, V))(*_thin_svd(X)),
+             lambda X, dX: (lambda U, s, V: np.trace(V @ U.T @ dX))(*_thin_svd(X))),
+        Step(r"= \operatorname{tr}\bigl((UV^{\top})^{\top}\mathrm{d}X\bigr) \;\Rightarrow\; "
+             r"\frac{\partial}{\partial X}\lVert X\rVert_{*} = UV^{\top}",
+             lambda X, dX: (lambda U, s, V: np.trace(V @ U.T @ dX))(*_thin_svd(X)),
+             lambda X, dX: (lambda U, s, V: np.sum(U @ V.T * dX))(*_thin_svd(X))),
+    ],
+    also=[Formula(r"\operatorname{vec}\bigl(UV^{\top}\bigr) = \operatorname{vec}\Bigl(X\left(X^{\top}X\right)^{-1/2}\Bigr)",
+                  lambda X: vec((lambda U, s, V: U @ V.T)(*_thin_svd(X))),
+                  lambda X: vec(X @ _inverse_sqrt_spd(X.T @ X)))],
+    sketch="The differential of each simple positive singular value is uᵢᵀ dX vᵢ. The result only needs all "
+           "σᵢ positive, not distinct: UVᵀ is the polar factor of X (shown above), which does not depend on "
+           "how the singular vectors of a repeated singular value are chosen.",
+    notes="For a rank-deficient X the norm is not differentiable; the subdifferential is the set of UVᵀ + W "
+          "with UᵀW and WV zero and ‖W‖₂ ≤ 1, U and V holding the singular vectors of the nonzero singular "
           "values. This is the step used by singular value thresholding.",
     aliases=["derivative of nuclear norm", "trace norm gradient", "sum of singular values gradient",
              "Schatten 1-norm derivative", "polar factor"],
@@ -216,7 +418,8 @@ Derivative(
     symbols={"S": "marks the Schatten norm", "U": "the m × n matrix of left singular vectors (thin SVD)",
              "V": "the n × n matrix of right singular vectors",
              r"\Sigma": "the n × n diagonal matrix of the singular values σ_i", r"\sigma": "σ_i, a singular value",
-             "i": "an index"},
+             "i": "an index", "u": "uᵢ, the i-th column of U", "v": "vᵢ, the i-th column of V",
+             "F": "marks the Frobenius norm", "S_2": "marks the Schatten 2-norm (p = 2)"},
     conditions="p > 1 (each instance draws p between 1.5 and 4); X has full rank, so every singular value is "
                "positive.",
     prepare=lambda rng, v: {**v, "p": np.float64(rng.uniform(1.5, 4.0))},
@@ -224,10 +427,29 @@ Derivative(
     layout="denominator",
     f=lambda X, p: np.sum(np.sqrt(np.linalg.eigvalsh(X.T @ X)) ** p) ** (1 / p),
     claimed=_schatten_gradient,
-    sketch="dσᵢ = uᵢᵀ dX vᵢ for each positive singular value, so d(Σσᵢᵖ)^{1/p} = (Σσⱼᵖ)^{1/p−1} "
-               "Σ σᵢ^{p−1} uᵢᵀ dX vᵢ.",
-    notes="p = 2 gives the Frobenius norm X/‖X‖_F; p → 1 the nuclear norm UVᵀ and p → ∞ the spectral norm "
-          "u₁v₁ᵀ. Repeated singular values do no harm: the norm is a symmetric function of them.",
+    derivation=[
+        Step(r"\mathrm{d}\lVert X\rVert_{S_p} = \mathrm{d}\Bigl(\sum_i \sigma_i^{p}\Bigr)^{1/p} = "
+             r"\frac{1}{p}\Bigl(\sum_i \sigma_i^{p}\Bigr)^{1/p - 1}\mathrm{d}\sum_i \sigma_i^{p}",
+             lambda D: D(), lambda X, p, D: _sum_sigma_p(X, p) ** (1 / p - 1) * D(_sum_sigma_p) / p,
+             uses=["48ZE"]),
+        Step(r"= \lVert X\rVert_{S_p}^{1-p}\sum_i \sigma_i^{p-1}u_i^{\top}\mathrm{d}X\,v_i",
+             lambda X, p, D: _sum_sigma_p(X, p) ** (1 / p - 1) * D(_sum_sigma_p) / p,
+             lambda X, p, dX: (lambda U, s, V: np.sum(s ** p) ** (1 / p - 1)
+                               * np.einsum("i,ji,jk,ki->", s ** (p - 1), U, dX, V))(*_thin_svd(X)),
+             uses=["48ZE", "UH0F"]),
+        Step(r"= \operatorname{tr}\Bigl(\Bigl(\frac{U\Sigma^{p-1}V^{\top}}{\lVert X\rVert_{S_p}^{p-1}}\Bigr)^{\top}"
+             r"\mathrm{d}X\Bigr) \;\Rightarrow\; \frac{\partial}{\partial X}\lVert X\rVert_{S_p} = "
+             r"\frac{U\Sigma^{p-1}V^{\top}}{\lVert X\rVert_{S_p}^{p-1}}",
+             lambda X, p, dX: (lambda U, s, V: np.sum(s ** p) ** (1 / p - 1)
+                               * np.einsum("i,ji,jk,ki->", s ** (p - 1), U, dX, V))(*_thin_svd(X)),
+             lambda X, p, dX: np.sum(_schatten_gradient(X, p) * dX)),
+    ],
+    also=[Formula(r"\operatorname{vec}\Bigl(\frac{U\Sigma^{2-1}V^{\top}}{\lVert X\rVert_{S_2}^{2-1}}\Bigr) = "
+                  r"\operatorname{vec}\Bigl(\frac{X}{\lVert X\rVert_F}\Bigr)",
+                  lambda X: vec(_schatten_gradient(X, 2)), lambda X: vec(X / np.linalg.norm(X)), uses=["L6MJ"])],
+    notes="At p 2 the formula is the Frobenius-norm gradient X/‖X‖_F (shown above); as p → 1 it tends to the "
+          "nuclear-norm gradient UVᵀ and as p → ∞ to the spectral-norm gradient u₁v₁ᵀ. Repeated singular "
+          "values do no harm: the norm is a symmetric function of them.",
     aliases=["Schatten norm derivative", "derivative of Schatten p-norm", "spectral function gradient",
              "singular value p-norm gradient"],
 )
@@ -237,13 +459,22 @@ Derivative(
     title="Gradient of the ℓ1 norm ‖x‖₁",
     latex=r"\frac{\partial}{\partial x}\lVert x\rVert_1 = \operatorname{sign}(x)",
     variables={"x": Vector("n", "nonzero_entries")},
+    symbols={"i": "an index"},
     wrt="x",
     layout="denominator",
     f=lambda x: np.sum(np.abs(x)),
     claimed=lambda x: np.sign(x),
-    sketch="‖x‖₁ = Σ |xᵢ| and d|xᵢ|/dxᵢ = sign(xᵢ) for xᵢ ≠ 0.",
-    notes="Holds only where no entry is zero; at xᵢ = 0 the i-th component of the subdifferential is the "
-          "interval [−1, 1] (the lasso's soft-thresholding comes from there).",
+    derivation=[
+        Step(r"\mathrm{d}\lVert x\rVert_1 = \sum_i \mathrm{d}\lvert x_i\rvert",
+             lambda D: D(), lambda D: np.sum(D(_abs))),
+        Step(r"= \sum_i \operatorname{sign}(x_i)\,\mathrm{d}x_i",
+             lambda D: np.sum(D(_abs)), lambda x, dx: np.sum(np.sign(x) * dx), uses=["EPZJ"]),
+        Step(r"= \operatorname{sign}(x)^{\top}\mathrm{d}x \;\Rightarrow\; "
+             r"\frac{\partial}{\partial x}\lVert x\rVert_1 = \operatorname{sign}(x)",
+             lambda x, dx: np.sum(np.sign(x) * dx), lambda x, dx: np.sign(x) @ dx),
+    ],
+    notes="Holds only where no entry is zero; at a zero entry the matching component of the subdifferential "
+          "is the interval [−1, 1] (the lasso's soft-thresholding comes from there).",
     aliases=["derivative of L1 norm", "L1 regularization gradient", "lasso gradient", "sign function",
              "derivative of sum of absolute values"],
 )
@@ -254,6 +485,7 @@ Derivative(
     latex=r"\frac{\partial}{\partial x}\lVert x\rVert_p = \frac{\operatorname{sign}(x)\circ\lvert x\rvert^{p-1}}"
           r"{\lVert x\rVert_p^{p-1}}",
     variables={"x": Vector("n", "nonzero_entries"), "p": Scalar(description="the order of the norm, p > 1")},
+    symbols={"i": "an index"},
     conditions="p > 1 (each instance draws p between 1.5 and 4); no entry of x is zero. The absolute value "
                "and the power act entrywise.",
     prepare=lambda rng, v: {**v, "p": np.float64(rng.uniform(1.5, 4.0))},
@@ -261,10 +493,27 @@ Derivative(
     layout="denominator",
     f=lambda x, p: np.sum(np.abs(x) ** p) ** (1 / p),
     claimed=lambda x, p: np.sign(x) * np.abs(x) ** (p - 1) / np.sum(np.abs(x) ** p) ** ((p - 1) / p),
-    sketch="‖x‖_p = (Σ|xᵢ|ᵖ)^{1/p}; the chain rule gives (1/p)(Σ|xⱼ|ᵖ)^{1/p − 1} · p|xᵢ|^{p−1}sign(xᵢ).",
-    notes="For p = 2 it is x/‖x‖₂. For p ≥ 2 the formula also holds at zero entries; for 1 < p < 2 the "
-          "gradient exists there too (the entry is 0) but |x|^{p−1} is not differentiable, so the Hessian "
-          "is unbounded near zero entries.",
+    derivation=[
+        Step(r"\mathrm{d}\lVert x\rVert_p = \mathrm{d}\Bigl(\sum_i \lvert x_i\rvert^{p}\Bigr)^{1/p} = "
+             r"\frac{1}{p}\Bigl(\sum_i \lvert x_i\rvert^{p}\Bigr)^{1/p - 1}\mathrm{d}\sum_i \lvert x_i\rvert^{p}",
+             lambda D: D(), lambda x, p, D: _sum_abs_p(x, p) ** (1 / p - 1) * D(_sum_abs_p) / p, uses=["48ZE"]),
+        Step(r"= \lVert x\rVert_p^{1-p}\sum_i \lvert x_i\rvert^{p-1}\operatorname{sign}(x_i)\,\mathrm{d}x_i",
+             lambda x, p, D: _sum_abs_p(x, p) ** (1 / p - 1) * D(_sum_abs_p) / p,
+             lambda x, p, dx: _sum_abs_p(x, p) ** (1 / p - 1) * np.sum(np.abs(x) ** (p - 1) * np.sign(x) * dx),
+             uses=["BXAA", "EPZJ"]),
+        Step(r"= \Bigl(\frac{\operatorname{sign}(x)\circ\lvert x\rvert^{p-1}}{\lVert x\rVert_p^{p-1}}\Bigr)^{\top}"
+             r"\mathrm{d}x \;\Rightarrow\; \frac{\partial}{\partial x}\lVert x\rVert_p = "
+             r"\frac{\operatorname{sign}(x)\circ\lvert x\rvert^{p-1}}{\lVert x\rVert_p^{p-1}}",
+             lambda x, p, dx: _sum_abs_p(x, p) ** (1 / p - 1) * np.sum(np.abs(x) ** (p - 1) * np.sign(x) * dx),
+             lambda x, p, dx: (np.sign(x) * np.abs(x) ** (p - 1) / np.sum(np.abs(x) ** p) ** ((p - 1) / p)) @ dx),
+    ],
+    also=[Formula(r"\frac{\operatorname{sign}(x)\circ\lvert x\rvert^{2-1}}{\lVert x\rVert_2^{2-1}} = "
+                  r"\frac{x}{\lVert x\rVert_2}",
+                  lambda x: np.sign(x) * np.abs(x) / np.sqrt(np.sum(np.abs(x) ** 2)), lambda x: x / _norm2(x),
+                  uses=["PDTH"])],
+    notes="For p 2 it is the Euclidean-norm gradient (shown above). For p ≥ 2 the formula also holds at zero "
+          "entries; for 1 < p < 2 the gradient exists there too (the entry is 0) but |x|^{p−1} is not "
+          "differentiable, so the Hessian is unbounded near zero entries.",
     aliases=["derivative of p-norm", "Lp norm gradient", "Holder norm derivative", "derivative of ||x||_p"],
 )
 
@@ -281,7 +530,16 @@ Derivative(
     layout="denominator",
     f=lambda x: np.max(np.abs(x)),
     claimed=lambda x: np.sign(x) * (np.arange(len(x)) == np.argmax(np.abs(x))),
-    sketch="Near x, ‖x‖_∞ = |x_k| for the unique maximising k, whose gradient is sign(x_k)e_k.",
+    derivation=[
+        Step(r"\mathrm{d}\lVert x\rVert_\infty = \mathrm{d}\lvert x_k\rvert = \operatorname{sign}(x_k)\,"
+             r"\mathrm{d}x_k \quad\text{(near } x \text{ the maximum stays at } k\text{)}",
+             lambda D: D(), lambda x, dx: np.sign(x[np.argmax(np.abs(x))]) * dx[np.argmax(np.abs(x))],
+             uses=["EPZJ"]),
+        Step(r"= \bigl(\operatorname{sign}(x_k)\,e_k\bigr)^{\top}\mathrm{d}x \;\Rightarrow\; "
+             r"\frac{\partial}{\partial x}\lVert x\rVert_\infty = \operatorname{sign}(x_k)\,e_k",
+             lambda x, dx: np.sign(x[np.argmax(np.abs(x))]) * dx[np.argmax(np.abs(x))],
+             lambda x, dx: (np.sign(x) * (np.arange(len(x)) == np.argmax(np.abs(x)))) @ dx),
+    ],
     notes="Where several entries tie for the largest magnitude the norm has a kink; the subdifferential is "
           "the convex hull of their sign(x_k)e_k.",
     aliases=["derivative of max norm", "infinity norm gradient", "Chebyshev norm derivative",
