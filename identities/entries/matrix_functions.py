@@ -6,7 +6,7 @@ or, at a symmetric X, a Hadamard product with divided differences (the Daleckiĭ
 """
 import numpy as np
 
-from identities import Derivative, Differential, Equality, Matrix, Scalar, cookbook, ref
+from identities import Derivative, Differential, Equality, Formula, Matrix, Scalar, Step, cookbook, ref
 
 # [6/6] Padé coefficients of exp: c_k = (12 - k)! 6! / (12! k! (6 - k)!)
 _PADE6 = (1.0, 1 / 2, 5 / 44, 1 / 66, 1 / 792, 1 / 15840, 1 / 665280)
@@ -29,6 +29,31 @@ def expm(A):
     for _ in range(s):
         E = E @ E
     return E
+
+
+# Gauss–Legendre nodes and weights on [0, 1]; the nodes are symmetric, so 1 − s_k is node m − 1 − k. The
+# integrands below are entire in s: with ‖X‖ ≲ 5 twenty-four nodes leave an error far below rounding.
+_GL_S, _GL_W = np.polynomial.legendre.leggauss(24)
+_GL_S, _GL_W = (_GL_S + 1) / 2, _GL_W / 2
+
+
+def frechet_quadrature(X, E):
+    """∫₀¹ exp(sX) E exp((1−s)X) ds by Gauss–Legendre quadrature: the integral itself, as displayed."""
+    Es = np.stack([expm(s * X) for s in _GL_S])
+    return np.einsum("k,kij,jl,klm->im", _GL_W, Es, E, Es[::-1])
+
+
+def frechet_block(X, E):
+    """The upper-right block of exp([[X, E], [0, X]]) (Higham 2008, ch. 3): the derivative of exp along E."""
+    n = len(X)
+    return expm(np.block([[X, E], [np.zeros_like(X), X]]))[:n, n:]
+
+
+def eigenbasis_quadrature(X, E):
+    """At symmetric X = V diag(λ) Vᵀ: V (W ∘ (VᵀEV)) Vᵀ with W_ij = ∫₀¹ exp(sλ_i) exp((1−s)λ_j) ds by quadrature."""
+    w, V = np.linalg.eigh(X)
+    W = np.einsum("k,ki,kj->ij", _GL_W, np.exp(np.outer(_GL_S, w)), np.exp(np.outer(1 - _GL_S, w)))
+    return V @ (W * (V.T @ E @ V)) @ V.T
 
 
 def eig_function(X, f):
@@ -82,9 +107,10 @@ Equality(
     prepare=lambda rng, v: {**v, "B": _commuting_polynomial(rng, v["A"])},
     lhs=lambda A, B: expm(A) @ expm(B),
     rhs=lambda A, B: expm(A + B),
-    notes="Without AB = BA the rule fails: for random Gaussian 3 × 3 A and B the two sides differ by 70 % "
-          "(median relative error); exp(A+B) is then given by the Baker–Campbell–Hausdorff or Zassenhaus "
-          "expansions. With B = −A it gives exp(A)⁻¹ = exp(−A) (Cookbook (499)).",
+    notes="Without commuting factors the rule fails: for random Gaussian 3 × 3 A and B the two sides differ by "
+          "70 % (median relative error); exp(A+B) is then given by the Baker–Campbell–Hausdorff or Zassenhaus "
+          "expansions. With −A for B it gives the inverse of exp(A) (Cookbook (499), the formula below).",
+    also=[Formula(r"\exp(A)^{-1} = \exp(-A)", lambda A: np.linalg.inv(expm(A)), lambda A: expm(-A))],
     references=[cookbook(498), ref("higham-2008", "ch. 10, the matrix exponential")],
     aliases=["exponential of a sum", "exp(A+B)", "commuting matrices exponential", "matrix exponential product"],
 )
@@ -94,12 +120,23 @@ Derivative(
     title="Derivative of exp(tA) with respect to t",
     latex=r"\frac{\mathrm{d}}{\mathrm{d}t}\exp(tA) = A\exp(tA) = \exp(tA)A",
     variables={"t": Scalar(), "A": Matrix("n", "n", "square")},
+    symbols={"s": "the integration variable"},
     wrt="t",
     layout="numerator",
     f=lambda t, A: expm(t * A),
     claimed=lambda t, A: A @ expm(t * A),
-    notes="A commutes with exp(tA), so both orders are right. This makes X(t) = exp(tA)X₀ the solution of "
-          "the linear ODE X' = AX.",
+    notes="A commutes with exp(tA), so both orders are right (the second formula below). This makes exp(tA) "
+          "times an initial matrix the solution of the linear system of differential equations with matrix A.",
+    also=[Formula(r"A\exp(tA) = \exp(tA)A", lambda t, A: A @ expm(t * A), lambda t, A: expm(t * A) @ A)],
+    derivation=[
+        Step(r"\mathrm{d}\exp(tA) = \int_{0}^{1}\exp(s\,tA)\,A\,\mathrm{d}t\,\exp((1-s)\,tA)\,\mathrm{d}s",
+             lambda D: D(), lambda t, A, dt: frechet_quadrature(t * A, A * dt), uses=["ZCT0", "XLL8"]),
+        Step(r"= \exp(tA)\,A\,\mathrm{d}t",
+             lambda t, A, dt: frechet_quadrature(t * A, A * dt), lambda t, A, dt: expm(t * A) @ A * dt,
+             uses=["FGG0"]),
+        Step(r"= A\exp(tA)\,\mathrm{d}t \;\Rightarrow\; \frac{\mathrm{d}}{\mathrm{d}t}\exp(tA) = A\exp(tA)",
+             lambda t, A, dt: expm(t * A) @ A * dt, lambda t, A, dt: A @ expm(t * A) * dt),
+    ],
     references=[cookbook(500), ref("higham-2008", "ch. 10, the matrix exponential")],
     aliases=["derivative of matrix exponential", "d/dt exp(tA)", "linear ODE solution", "expm derivative"],
 )
@@ -113,6 +150,13 @@ Derivative(
     layout="numerator",
     f=lambda t, A: np.trace(expm(t * A)),
     claimed=lambda t, A: np.trace(A @ expm(t * A)),
+    derivation=[
+        Step(r"\mathrm{d}\operatorname{tr}(\exp(tA)) = \operatorname{tr}(\mathrm{d}\exp(tA))", lambda D: D(),
+             lambda t, A, D: np.trace(D(lambda t, A: expm(t * A))), uses=["U00N"]),
+        Step(r"= \operatorname{tr}(A\exp(tA))\,\mathrm{d}t",
+             lambda t, A, D: np.trace(D(lambda t, A: expm(t * A))), lambda t, A, dt: np.trace(A @ expm(t * A)) * dt,
+             uses=["YJCU"]),
+    ],
     references=[cookbook(501)],
     aliases=["derivative of trace of matrix exponential", "d/dt tr exp(tA)"],
 )
@@ -124,8 +168,12 @@ Equality(
     variables={"A": Matrix("n", "n", "square")},
     lhs=lambda A: np.linalg.det(expm(A)),
     rhs=lambda A: np.exp(np.trace(A)),
-    notes="The eigenvalues of exp(A) are exp(λ_i). Hence exp(A) is always invertible, and log det X = "
-          "tr log X.",
+    symbols={r"\lambda": "the eigenvalues of A", "i": "the index of an eigenvalue"},
+    notes="The eigenvalues of exp(A) are exp(λ_i), and the determinant is their product. Hence exp(A) is always "
+          "invertible, its log-determinant is tr A (the formula below), and the log-determinant of a matrix is "
+          "the trace of its logarithm (entry QP9A).",
+    also=[Formula(r"\log\det(\exp(A)) = \operatorname{tr}(A)", lambda A: np.linalg.slogdet(expm(A))[1],
+                  lambda A: np.trace(A))],
     references=[cookbook(502), ref("higham-2008", "ch. 10, the matrix exponential")],
     aliases=["Jacobi's formula for exponential", "determinant of matrix exponential", "Liouville formula"],
 )
@@ -140,10 +188,27 @@ Derivative(
     f=lambda X: np.trace(expm(X)),
     claimed=lambda X: expm(X).T,
     other_layout=(r"\frac{\partial}{\partial X}\operatorname{tr}(\exp(X)) = \exp(X)", lambda X: expm(X)),
-    differential=r"\mathrm{d}\operatorname{tr}(\exp(X)) = \operatorname{tr}(\exp(X)\,\mathrm{d}X)",
-    notes="Holds for every square X, symmetric or not: under the trace the Fréchet derivative ∫ exp(sX) dX "
-          "exp((1−s)X) ds collapses to exp(X) dX. The same rule gives ∂ tr f(X)/∂X = f′(X)ᵀ for any analytic f "
-          "(sin → cos, Cookbook (128)).",
+    differential=(r"\mathrm{d}\operatorname{tr}(\exp(X)) = \operatorname{tr}(\exp(X)\,\mathrm{d}X)",
+                  lambda X, dX: np.trace(expm(X) @ dX)),
+    symbols={"s": "the integration variable"},
+    notes="Holds for every square X, symmetric or not: under the trace the Fréchet derivative collapses to "
+          "exp(X) dX (the derivation). The same rule gives f′(X)ᵀ as the gradient of tr f(X) for any analytic f "
+          "(sin gives cos, Cookbook (128)).",
+    derivation=[
+        Step(r"\mathrm{d}\operatorname{tr}(\exp(X)) = \operatorname{tr}(\mathrm{d}\exp(X))", lambda D: D(),
+             lambda X, D: np.trace(D(lambda X: expm(X))), uses=["U00N"]),
+        Step(r"= \operatorname{tr}\int_{0}^{1}\exp(sX)\,\mathrm{d}X\,\exp((1-s)X)\,\mathrm{d}s",
+             lambda X, D: np.trace(D(lambda X: expm(X))), lambda X, dX: np.trace(frechet_quadrature(X, dX)),
+             uses=["ZCT0"]),
+        Step(r"= \int_{0}^{1}\operatorname{tr}\left(\exp((1-s)X)\exp(sX)\,\mathrm{d}X\right)\mathrm{d}s "
+             r"= \operatorname{tr}(\exp(X)\,\mathrm{d}X)",
+             lambda X, dX: np.trace(frechet_quadrature(X, dX)),
+             lambda X, dX: np.sum(_GL_W * np.array([np.trace(expm((1 - s) * X) @ expm(s * X) @ dX) for s in _GL_S])),
+             lambda X, dX: np.trace(expm(X) @ dX), uses=["GWJ1", "0A9M"]),
+        Step(r"= \operatorname{tr}\left((\exp(X)^{\top})^{\top}\mathrm{d}X\right) \;\Rightarrow\; "
+             r"\frac{\partial}{\partial X}\operatorname{tr}(\exp(X)) = \exp(X)^{\top}",
+             lambda X, dX: np.trace(expm(X) @ dX), lambda X, dX: np.sum(expm(X).T * dX)),
+    ],
     references=[ref("matrix-cookbook-2012", "§2.5, the rule ∂Tr(F(X))/∂X = f(X)ᵀ (unnumbered)")],
     aliases=["trace of matrix exponential gradient", "derivative of tr expm", "d tr exp(X)"],
 )
@@ -159,7 +224,18 @@ Derivative(
     layout="numerator",
     f=lambda t, X, E: expm(X + t * E),
     claimed=lambda t, X, E: expm(X + t * E) @ E,
-    differential=r"\mathrm{d}\exp(X)[E] = \exp(X)\,E \quad (XE = EX)",
+    differential=(r"\mathrm{d}\exp(X + tE) = \exp(X + tE)\,E\,\mathrm{d}t",
+                  lambda t, X, E, dt: expm(X + t * E) @ E * dt),
+    symbols={"s": "the integration variable"},
+    derivation=[
+        Step(r"\mathrm{d}\exp(X + tE) = \int_{0}^{1}\exp(s(X + tE))\,E\,\mathrm{d}t\,\exp((1-s)(X + tE))\,\mathrm{d}s",
+             lambda D: D(), lambda t, X, E, dt: frechet_quadrature(X + t * E, E * dt), uses=["ZCT0"]),
+        Step(r"= \int_{0}^{1}\exp(s(X + tE))\exp((1-s)(X + tE))\,\mathrm{d}s\;E\,\mathrm{d}t "
+             r"= \exp(X + tE)\,E\,\mathrm{d}t",
+             lambda t, X, E, dt: frechet_quadrature(X + t * E, E * dt),
+             lambda t, X, E, dt: frechet_quadrature(X + t * E, np.eye(len(X))) @ E * dt,
+             lambda t, X, E, dt: expm(X + t * E) @ E * dt, uses=["0A9M"]),
+    ],
     notes="Only for commuting directions does the scalar rule carry over. For a general direction E the "
           "derivative is ∫₀¹ exp(sX) E exp((1−s)X) ds (the Fréchet derivative), which differs from exp(X)E.",
     references=[cookbook(498, note="exp(X + tE) = exp(X)exp(tE) for commuting X and E"),
@@ -175,11 +251,16 @@ Differential(
     symbols={"s": "the integration variable"},
     wrt=("X",),
     f=lambda X: expm(X),
-    df=lambda X, dX: expm(np.block([[X, dX], [np.zeros_like(X), X]]))[: len(X), len(X):],
-    notes="Computed here without quadrature, by the block formula exp([[X, E], [0, X]]) = [[exp(X), L], "
-          "[0, exp(X)]], whose upper-right block L is the derivative along E. For symmetric X the "
-          "Daleckiĭ–Kreĭn formula gives the same in closed form. The derivative is exp(X) dX only when dX "
-          "commutes with X.",
+    df=lambda X, dX: frechet_quadrature(X, dX),
+    notes="The check computes the integral as displayed, by 24-point Gauss–Legendre quadrature. In practice it "
+          "is computed without quadrature, by the block formula below: the exponential of the block upper-triangular "
+          "matrix with X on the diagonal and dX above it carries the derivative in its upper-right block. For "
+          "symmetric X the Daleckiĭ–Kreĭn formula (entry 3HNP) gives the same in closed form. The derivative is "
+          "exp(X) dX only when dX commutes with X.",
+    also=[Formula(r"\exp\begin{bmatrix} X & \mathrm{d}X \\ 0 & X \end{bmatrix} = \begin{bmatrix} \exp(X) & "
+                  r"\int_{0}^{1}\exp(sX)\,\mathrm{d}X\,\exp((1-s)X)\,\mathrm{d}s \\ 0 & \exp(X) \end{bmatrix}",
+                  lambda X, dX: expm(np.block([[X, dX], [np.zeros_like(X), X]])),
+                  lambda X, dX: np.block([[expm(X), frechet_quadrature(X, dX)], [np.zeros_like(X), expm(X)]]))],
     references=[ref("higham-2008", "ch. 10, Fréchet derivative of the exponential (integral representation)"),
                 ref("higham-2008", "ch. 3, the Fréchet derivative as a block of f([[X, E], [0, X]])")],
     aliases=["derivative of matrix exponential", "Frechet derivative expm", "expm_frechet", "d exp(X)"],
@@ -192,7 +273,8 @@ Differential(
           r"G_{ij} = \frac{\exp(\lambda_i) - \exp(\lambda_j)}{\lambda_i - \lambda_j}, \; G_{ii} = \exp(\lambda_i)",
     variables={"X": Matrix("n", "n", "symmetric")},
     symbols={"V": "the orthogonal eigenvectors of X = V diag(λ) Vᵀ", r"\lambda": "the eigenvalues of X",
-             "G": "the matrix of divided differences of exp", "i": "a row index", "j": "a column index"},
+             "G": "the matrix of divided differences of exp", "i": "a row index", "j": "a column index",
+             "s": "the integration variable", r"\Lambda": "the diagonal matrix of the eigenvalues of X"},
     wrt=("X",),
     f=lambda X: expm(X),
     df=lambda X, dX: frechet_eig(X, dX, _exp_divided),
@@ -200,9 +282,17 @@ Differential(
     # singular X: a sample with σ_min ≈ 4e-4 gets a step of 2e-9 and rounding then reaches 1.4e-6 (2 of 200
     # seeds), while the formula agrees with the block formula exp([[X, dX], [0, X]]) to 1e-15 on those samples.
     tolerance=1e-5,
-    notes="Holds for every direction dX, symmetric or not. Any smooth f works the same way with "
-          "G_ij = (f(λ_i) − f(λ_j))/(λ_i − λ_j) and G_ii = f′(λ_i); when dX commutes with X only the diagonal "
-          "survives and d f(X) = f′(X) dX.",
+    notes="Holds for every direction dX, symmetric or not. Any smooth f works the same way, with the divided "
+          "differences of f off the diagonal of G and f′(λ_i) on it; when dX commutes with X only the diagonal "
+          "survives and the derivative reduces to f′(X) dX.",
+    derivation=[
+        Step(r"\mathrm{d}\exp(X) = \int_{0}^{1}\exp(sX)\,\mathrm{d}X\,\exp((1-s)X)\,\mathrm{d}s = "
+             r"V\left(\int_{0}^{1}\exp(s\Lambda)\,(V^{\top}\mathrm{d}X\,V)\exp((1-s)\Lambda)\,\mathrm{d}s\right)V^{\top}",
+             lambda X, dX: frechet_quadrature(X, dX), lambda X, dX: eigenbasis_quadrature(X, dX), uses=["ZCT0"]),
+        Step(r"= V\left(G \circ (V^{\top}\mathrm{d}X\,V)\right)V^{\top},\quad G_{ij} = \int_{0}^{1}\exp(s\lambda_i)"
+             r"\exp((1-s)\lambda_j)\,\mathrm{d}s",
+             lambda X, dX: eigenbasis_quadrature(X, dX), lambda X, dX: frechet_eig(X, dX, _exp_divided)),
+    ],
     references=[ref("higham-2008", "ch. 3, Daleckiĭ–Kreĭn theorem (Fréchet derivative by divided differences)")],
     aliases=["Daleckii-Krein formula", "divided differences matrix function derivative",
              "derivative of spectral function", "Loewner matrix"],
@@ -222,8 +312,23 @@ Differential(
     df=lambda X, dX: np.stack([-sum(np.linalg.matrix_power(np.linalg.inv(X), r + 1) @ dX
                                     @ np.linalg.matrix_power(np.linalg.inv(X), k - r) for r in range(k))
                                for k in range(1, 5)]),
-    notes="The power rule applied to X⁻¹ with d(X⁻¹) = −X⁻¹ dX X⁻¹; k = 1 is the derivative of the inverse.",
-    sketch="X⁻ᵏ = (X⁻¹)ᵏ, so d(X⁻ᵏ) = Σ_r X⁻ʳ d(X⁻¹) X^{−(k−1−r)} and d(X⁻¹) = −X⁻¹ dX X⁻¹ (Cookbook (40)).",
+    notes="The product rule applied to the k factors of (X⁻¹)ᵏ, with the differential of the inverse "
+          "(Cookbook (40)); for k one it is that differential itself.",
+    derivation=[
+        Step(r"\mathrm{d}\left((X^{-1})^{k}\right) = \sum_{r=0}^{k-1} X^{-r}\,\mathrm{d}(X^{-1})\,X^{-(k-1-r)}",
+             lambda D: D(), lambda X, D: np.stack([sum(np.linalg.matrix_power(np.linalg.inv(X), r)
+                                                       @ D(lambda X: np.linalg.inv(X))
+                                                       @ np.linalg.matrix_power(np.linalg.inv(X), k - 1 - r)
+                                                       for r in range(k)) for k in range(1, 5)]),
+             uses=["8CQG"]),
+        Step(r"= -\sum_{r=0}^{k-1} X^{-(r+1)}\,\mathrm{d}X\,X^{-(k-r)}",
+             lambda X, D: np.stack([sum(np.linalg.matrix_power(np.linalg.inv(X), r) @ D(lambda X: np.linalg.inv(X))
+                                        @ np.linalg.matrix_power(np.linalg.inv(X), k - 1 - r)
+                                        for r in range(k)) for k in range(1, 5)]),
+             lambda X, dX: np.stack([-sum(np.linalg.matrix_power(np.linalg.inv(X), r + 1) @ dX
+                                          @ np.linalg.matrix_power(np.linalg.inv(X), k - r) for r in range(k))
+                                     for k in range(1, 5)]), uses=["0DTW"]),
+    ],
     references=[cookbook(40), cookbook(90)],
     aliases=["derivative of inverse power", "d(X^-k)", "differential of negative matrix power"],
 )
@@ -238,6 +343,12 @@ Equality(
     notes="log X is the principal matrix logarithm (for symmetric positive definite X: V diag(log λ) Vᵀ). The "
           "identity holds whenever X has no eigenvalues on the closed negative real axis; it turns log-determinant "
           "derivatives into trace derivatives.",
+    derivation=[
+        Step(r"\log\det X = \log\det\left(\exp(\log X)\right)", lambda X: np.linalg.slogdet(X)[1],
+             lambda X: np.linalg.slogdet(expm(sym_function(X, np.log)))[1]),
+        Step(r"= \operatorname{tr}(\log X)", lambda X: np.linalg.slogdet(expm(sym_function(X, np.log)))[1],
+             lambda X: np.trace(sym_function(X, np.log)), uses=["5LQK"]),
+    ],
     references=[cookbook(502, note="take A = log X"), ref("higham-2008", "ch. 11, the matrix logarithm")],
     aliases=["log determinant trace log", "logdet = trace log", "log det equals tr log"],
 )
@@ -266,9 +377,20 @@ Derivative(
     f=lambda X: np.trace(eig_function(X, np.log)),
     claimed=lambda X: np.linalg.inv(X).T,
     other_layout=(r"\frac{\partial}{\partial X}\operatorname{tr}(\log X) = X^{-1}", lambda X: np.linalg.inv(X)),
-    differential=r"\mathrm{d}\operatorname{tr}(\log X) = \operatorname{tr}(X^{-1}\mathrm{d}X)",
-    notes="The trace rule ∂ tr f(X)/∂X = f′(X)ᵀ with f = log, f′(x) = 1/x; the same as ∂ log det X/∂X = X⁻ᵀ "
-          "(Cookbook (57)), since tr log X = log det X.",
+    differential=(r"\mathrm{d}\operatorname{tr}(\log X) = \operatorname{tr}(X^{-1}\mathrm{d}X)",
+                  lambda X, dX: np.trace(np.linalg.solve(X, dX))),
+    notes="The trace rule (the gradient of tr f(X) is f′(X)ᵀ) with f the logarithm, whose derivative is 1/x; the "
+          "same as the gradient of log det X (Cookbook (57)), since the trace of the logarithm is the "
+          "log-determinant.",
+    derivation=[
+        Step(r"\mathrm{d}\operatorname{tr}(\log X) = \mathrm{d}\log\det X", lambda D: D(),
+             lambda D: D(lambda X: np.linalg.slogdet(X)[1]), uses=["QP9A"]),
+        Step(r"= \operatorname{tr}(X^{-1}\mathrm{d}X)", lambda D: D(lambda X: np.linalg.slogdet(X)[1]),
+             lambda X, dX: np.trace(np.linalg.solve(X, dX)), uses=["J7P3"]),
+        Step(r"= \operatorname{tr}\left((X^{-\top})^{\top}\mathrm{d}X\right) \;\Rightarrow\; "
+             r"\frac{\partial}{\partial X}\operatorname{tr}(\log X) = X^{-\top}",
+             lambda X, dX: np.trace(np.linalg.solve(X, dX)), lambda X, dX: np.sum(np.linalg.inv(X).T * dX)),
+    ],
     references=[ref("matrix-cookbook-2012", "§2.5, the rule ∂Tr(F(X))/∂X = f(X)ᵀ (unnumbered)"), cookbook(57)],
     aliases=["derivative of trace of matrix logarithm", "d tr logm", "gradient of tr log X"],
 )
@@ -280,12 +402,30 @@ Differential(
           r"G_{ij} = \frac{\log\lambda_i - \log\lambda_j}{\lambda_i - \lambda_j}, \; G_{ii} = \frac{1}{\lambda_i}",
     variables={"X": Matrix("n", "n", "spd")},
     symbols={"V": "the orthogonal eigenvectors of X = V diag(λ) Vᵀ", r"\lambda": "the eigenvalues of X",
-             "G": "the matrix of divided differences of log", "i": "a row index", "j": "a column index"},
+             "G": "the matrix of divided differences of log", "i": "a row index", "j": "a column index",
+             "s": "the integration variable", "H": "the matrix of divided differences of exp at the log λ_i"},
     wrt=("X",),
     f=lambda X: eig_function(X, np.log),
     df=lambda X, dX: frechet_eig(X, dX, _log_divided),
-    notes="The Daleckiĭ–Kreĭn formula for f = log; it holds for every direction dX. Only when dX commutes "
-          "with X is d log X = X⁻¹ dX.",
+    notes="The Daleckiĭ–Kreĭn formula for the logarithm; it holds for every direction dX. Only when dX commutes "
+          "with X does it reduce to X⁻¹ dX. The derivation differentiates exp(log X), which is X, and inverts "
+          "the derivative of exp in the eigenbasis: H holds the divided differences of exp at the log λ_i, the "
+          "reciprocals of those of log.",
+    derivation=[
+        Step(r"\mathrm{d}X = \mathrm{d}\exp(\log X) = \int_{0}^{1}\exp(s\log X)\,\mathrm{d}\log X\,"
+             r"\exp((1-s)\log X)\,\mathrm{d}s",
+             lambda dX: dX, lambda X, D: frechet_quadrature(sym_function(X, np.log), D(lambda X: eig_function(X, np.log))),
+             uses=["ZCT0"]),
+        Step(r"V^{\top}\mathrm{d}X\,V = H \circ (V^{\top}\mathrm{d}\log X\,V),\quad H_{ij} = "
+             r"\frac{\lambda_i - \lambda_j}{\log\lambda_i - \log\lambda_j},\; H_{ii} = \lambda_i",
+             lambda X, dX: np.linalg.eigh(X)[1].T @ dX @ np.linalg.eigh(X)[1],
+             lambda X, D: (lambda w, V: (1 / _log_divided(w[:, None], w[None, :]))
+                           * (V.T @ D(lambda X: eig_function(X, np.log)) @ V))(*np.linalg.eigh(X)),
+             uses=["3HNP"]),
+        Step(r"\Rightarrow\; \mathrm{d}\log X = V\left(G \circ (V^{\top}\mathrm{d}X\,V)\right)V^{\top},"
+             r"\quad G_{ij}H_{ij} = 1",
+             lambda D: D(lambda X: eig_function(X, np.log)), lambda X, dX: frechet_eig(X, dX, _log_divided)),
+    ],
     references=[ref("higham-2008", "ch. 3, Daleckiĭ–Kreĭn theorem (Fréchet derivative by divided differences)"),
                 ref("higham-2008", "ch. 11, the matrix logarithm")],
     aliases=["derivative of matrix logarithm", "d logm", "Frechet derivative of log", "log-Euclidean derivative"],

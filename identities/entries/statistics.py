@@ -7,7 +7,7 @@ then also the gradient on symmetric matrices) or counts the independent entries.
 """
 import numpy as np
 
-from identities import Derivative, Equality, Hessian, Matrix, Scalar, Vector, cookbook, ref
+from identities import Derivative, Equality, Erratum, Formula, Hessian, Matrix, Scalar, Step, Vector, cookbook, ref
 from identities.symbolic import sp
 
 
@@ -26,6 +26,21 @@ def sigma_gradient(x, mu, Sigma):
     Si = np.linalg.inv(Sigma)
     u = Si @ (x - mu)
     return 0.5 * (np.outer(u, u) - Si)
+
+
+def _logdet(M):
+    return np.linalg.slogdet(M)[1]
+
+
+def _inv(M):
+    return np.linalg.inv(M)
+
+
+def _loglik(X, mu, Sigma):
+    """Σ_i log N(x_i | μ, Σ) over the columns x_i of X, without a loop over the samples."""
+    R = X - mu[:, None]
+    n, N = X.shape
+    return -0.5 * (N * n * np.log(2 * np.pi) + N * _logdet(Sigma) + np.sum(R * np.linalg.solve(Sigma, R)))
 
 
 def _comparable_rest(rng, v):
@@ -52,6 +67,20 @@ Derivative(
     claimed=lambda x, m, Sigma: -gauss_pdf(x, m, Sigma) * np.linalg.solve(Sigma, x - m),
     notes="Σ is a covariance, hence symmetric; for a general matrix in the exponent the factor would be "
           "½(Σ⁻¹ + Σ⁻ᵀ).",
+    derivation=[
+        Step(r"\mathrm{d}p = p\,\mathrm{d}\log p", lambda D: D(),
+             lambda x, m, Sigma, D: gauss_pdf(x, m, Sigma) * D(lambda x, m, Sigma: gauss_logpdf(x, m, Sigma)),
+             uses=["X064"]),
+        Step(r"= -\tfrac{1}{2}\,p\,\mathrm{d}\left((x - m)^{\top}\Sigma^{-1}(x - m)\right)",
+             lambda x, m, Sigma, D: gauss_pdf(x, m, Sigma) * D(lambda x, m, Sigma: gauss_logpdf(x, m, Sigma)),
+             lambda x, m, Sigma, D: -0.5 * gauss_pdf(x, m, Sigma)
+             * D(lambda x, m, Sigma: (x - m) @ np.linalg.solve(Sigma, x - m)), uses=["6Q8H"]),
+        Step(r"= -p\,\left(\Sigma^{-1}(x - m)\right)^{\top}\mathrm{d}x \;\Rightarrow\; "
+             r"\frac{\partial p(x)}{\partial x} = -p(x)\,\Sigma^{-1}(x - m)",
+             lambda x, m, Sigma, D: -0.5 * gauss_pdf(x, m, Sigma)
+             * D(lambda x, m, Sigma: (x - m) @ np.linalg.solve(Sigma, x - m)),
+             lambda x, m, Sigma, dx: -gauss_pdf(x, m, Sigma) * np.linalg.solve(Sigma, x - m) @ dx, uses=["4A2S"]),
+    ],
     references=[ref("matrix-cookbook-2012", "§8.1.1, derivatives of the density")],
     aliases=["derivative of multivariate normal density", "gradient of Gaussian pdf", "score of Gaussian in x"],
 )
@@ -70,6 +99,24 @@ Hessian(
         np.outer(np.linalg.solve(Sigma, x - m), np.linalg.solve(Sigma, x - m)) - np.linalg.inv(Sigma)),
     notes="Negative definite within one Mahalanobis unit of the mean, where (x−m)ᵀΣ⁻¹(x−m) < 1; beyond it one "
           "eigenvalue turns positive. The Hessian of the log-density is simply −Σ⁻¹.",
+    derivation=[
+        Step(r"\mathrm{d}\left(-p\,\Sigma^{-1}(x - m)\right) = -\Sigma^{-1}(x - m)\,\mathrm{d}p - p\,\Sigma^{-1}\mathrm{d}x",
+             lambda D: D(lambda x, m, Sigma: -gauss_pdf(x, m, Sigma) * np.linalg.solve(Sigma, x - m)),
+             lambda x, m, Sigma, dx, D: -np.linalg.solve(Sigma, x - m) * D(lambda x, m, Sigma: gauss_pdf(x, m, Sigma))
+             - gauss_pdf(x, m, Sigma) * np.linalg.solve(Sigma, dx), uses=["8S7R", "2ZM7"]),
+        Step(r"= p\,\Sigma^{-1}(x - m)(x - m)^{\top}\Sigma^{-1}\mathrm{d}x - p\,\Sigma^{-1}\mathrm{d}x",
+             lambda x, m, Sigma, dx, D: -np.linalg.solve(Sigma, x - m) * D(lambda x, m, Sigma: gauss_pdf(x, m, Sigma))
+             - gauss_pdf(x, m, Sigma) * np.linalg.solve(Sigma, dx),
+             lambda x, m, Sigma, dx: gauss_pdf(x, m, Sigma) * (np.linalg.solve(Sigma, x - m)
+                                                              * (np.linalg.solve(Sigma, x - m) @ dx)
+                                                              - np.linalg.solve(Sigma, dx)), uses=["ZEDN"]),
+        Step(r"= p\left(\Sigma^{-1}(x - m)(x - m)^{\top}\Sigma^{-1} - \Sigma^{-1}\right)\mathrm{d}x",
+             lambda x, m, Sigma, dx: gauss_pdf(x, m, Sigma) * (np.linalg.solve(Sigma, x - m)
+                                                              * (np.linalg.solve(Sigma, x - m) @ dx)
+                                                              - np.linalg.solve(Sigma, dx)),
+             lambda x, m, Sigma, dx: gauss_pdf(x, m, Sigma) * (
+                 np.outer(np.linalg.solve(Sigma, x - m), np.linalg.solve(Sigma, x - m)) - np.linalg.inv(Sigma)) @ dx),
+    ],
     references=[ref("matrix-cookbook-2012", "§8.1.1, derivatives of the density")],
     aliases=["second derivative of Gaussian density", "Hessian of multivariate normal pdf"],
 )
@@ -86,6 +133,15 @@ Derivative(
     claimed=lambda x, mu, Sigma: np.linalg.solve(Sigma, x - mu),
     notes="The gradient with respect to x is the negative of this. Setting the sum over samples to zero gives "
           "the sample mean as the maximum-likelihood estimate.",
+    derivation=[
+        Step(r"\mathrm{d}\log\mathcal{N} = -\tfrac{1}{2}\,\mathrm{d}\left((x - \mu)^{\top}\Sigma^{-1}(x - \mu)\right)",
+             lambda D: D(), lambda x, mu, Sigma, D: -0.5 * D(lambda x, mu, Sigma: (x - mu) @ np.linalg.solve(Sigma, x - mu)),
+             uses=["6Q8H"]),
+        Step(r"= \left(\Sigma^{-1}(x - \mu)\right)^{\top}\mathrm{d}\mu \;\Rightarrow\; "
+             r"\frac{\partial}{\partial \mu}\log\mathcal{N}(x \mid \mu, \Sigma) = \Sigma^{-1}(x - \mu)",
+             lambda x, mu, Sigma, D: -0.5 * D(lambda x, mu, Sigma: (x - mu) @ np.linalg.solve(Sigma, x - mu)),
+             lambda x, mu, Sigma, dmu: np.linalg.solve(Sigma, x - mu) @ dmu, uses=["C0YZ"]),
+    ],
     references=[cookbook(86, note="∂/∂s (x−s)ᵀW(x−s) = −2W(x−s) with W = Σ⁻¹, times −½")],
     aliases=["score function of Gaussian mean", "gradient of normal log-likelihood mean",
              "derivative of log density with respect to mu"],
@@ -103,8 +159,33 @@ Derivative(
     f=lambda x, mu, Sigma: gauss_logpdf(x, mu, Sigma),
     claimed=sigma_gradient,
     related=["KTYR", "2KHA", "S4DD"],
-    differential=r"\mathrm{d}\log\mathcal{N} = \tfrac{1}{2}\operatorname{tr}\left((\Sigma^{-1}(x-\mu)(x-\mu)^{\top}"
-                 r"\Sigma^{-1} - \Sigma^{-1})\,\mathrm{d}\Sigma\right)",
+    differential=(r"\mathrm{d}\log\mathcal{N} = \tfrac{1}{2}\operatorname{tr}\left((\Sigma^{-1}(x-\mu)(x-\mu)^{\top}"
+                  r"\Sigma^{-1} - \Sigma^{-1})\,\mathrm{d}\Sigma\right)",
+                  lambda x, mu, Sigma, dSigma: np.trace(sigma_gradient(x, mu, Sigma) @ dSigma)),
+    derivation=[
+        Step(r"\mathrm{d}\log\mathcal{N} = -\tfrac{1}{2}\,\mathrm{d}\log\det\Sigma "
+             r"- \tfrac{1}{2}(x - \mu)^{\top}\mathrm{d}(\Sigma^{-1})(x - \mu)",
+             lambda D: D(), lambda x, mu, Sigma, D: -0.5 * D(lambda Sigma: _logdet(Sigma))
+             - 0.5 * (x - mu) @ D(lambda Sigma: _inv(Sigma)) @ (x - mu), uses=["9K5K", "2ZM7"]),
+        Step(r"= -\tfrac{1}{2}\operatorname{tr}(\Sigma^{-1}\mathrm{d}\Sigma) "
+             r"- \tfrac{1}{2}(x - \mu)^{\top}\mathrm{d}(\Sigma^{-1})(x - \mu)",
+             lambda x, mu, Sigma, D: -0.5 * D(lambda Sigma: _logdet(Sigma))
+             - 0.5 * (x - mu) @ D(lambda Sigma: _inv(Sigma)) @ (x - mu),
+             lambda x, mu, Sigma, dSigma, D: -0.5 * np.trace(np.linalg.solve(Sigma, dSigma))
+             - 0.5 * (x - mu) @ D(lambda Sigma: _inv(Sigma)) @ (x - mu), uses=["J7P3"]),
+        Step(r"= -\tfrac{1}{2}\operatorname{tr}(\Sigma^{-1}\mathrm{d}\Sigma) "
+             r"+ \tfrac{1}{2}(x - \mu)^{\top}\Sigma^{-1}\mathrm{d}\Sigma\,\Sigma^{-1}(x - \mu)",
+             lambda x, mu, Sigma, dSigma, D: -0.5 * np.trace(np.linalg.solve(Sigma, dSigma))
+             - 0.5 * (x - mu) @ D(lambda Sigma: _inv(Sigma)) @ (x - mu),
+             lambda x, mu, Sigma, dSigma: -0.5 * np.trace(np.linalg.solve(Sigma, dSigma))
+             + 0.5 * np.linalg.solve(Sigma, x - mu) @ dSigma @ np.linalg.solve(Sigma, x - mu), uses=["0DTW"]),
+        Step(r"= \tfrac{1}{2}\operatorname{tr}\left((\Sigma^{-1}(x-\mu)(x-\mu)^{\top}\Sigma^{-1} - \Sigma^{-1})^{\top}"
+             r"\mathrm{d}\Sigma\right) \;\Rightarrow\; \frac{\partial}{\partial \Sigma}\log\mathcal{N} = "
+             r"\tfrac{1}{2}\left(\Sigma^{-1}(x - \mu)(x - \mu)^{\top}\Sigma^{-1} - \Sigma^{-1}\right)",
+             lambda x, mu, Sigma, dSigma: -0.5 * np.trace(np.linalg.solve(Sigma, dSigma))
+             + 0.5 * np.linalg.solve(Sigma, x - mu) @ dSigma @ np.linalg.solve(Sigma, x - mu),
+             lambda x, mu, Sigma, dSigma: np.sum(sigma_gradient(x, mu, Sigma) * dSigma), uses=["GWJ1"]),
+    ],
     notes="The gradient with Σ treated as an unconstrained matrix in −½ log det Σ − ½ (x−μ)ᵀΣ⁻¹(x−μ) "
           "(the general form is ½(Σ⁻ᵀrrᵀΣ⁻ᵀ − Σ⁻ᵀ)); at a symmetric Σ it is symmetric, so it is also the gradient "
           "on the space of symmetric matrices, and the directional derivative along any symmetric dΣ. It is NOT "
@@ -134,9 +215,16 @@ Derivative(
           "n(n+1)/2 independent entries), the Cookbook's G + Gᵀ − G∘I for symmetric matrices. Use it to update "
           "stored independent entries; do NOT use it as a gradient in the trace inner product (it doubles the "
           "off-diagonal step), where G itself is the right matrix.",
-    errata="Which of the two matrices a source means by ∂/∂Σ is often unstated. The Cookbook's mixture "
-           "derivative (396) gives G, the unconstrained gradient; its §2.8.2 rule (138) would turn it into 2G − G∘I. "
-           "Srinivasan & Panda show that 2G − G∘I is not the gradient on symmetric matrices; G is.",
+    errata=[Erratum(cookbook(138),
+                    "Which of the two matrices a source means by ∂/∂Σ is often unstated. The Cookbook's mixture "
+                    "derivative (396) gives G, the unconstrained gradient; its §2.8.2 rule (138) turns it into "
+                    "G + Gᵀ − G∘I, here 2G − G∘I, and calls that the derivative for symmetric matrices. As the "
+                    "partial derivatives by the independent entries (this entry) it is right; read as the gradient "
+                    "on symmetric matrices, the matrix whose trace inner product with a symmetric dΣ gives the "
+                    "change of the log-density, it doubles the off-diagonal part and is wrong, as Srinivasan & Panda "
+                    "show: G is that gradient (entry D5HC). The counterexample takes (138) in that second reading.",
+                    printed=r"\frac{\partial \log\mathcal{N}}{\partial \Sigma} = G + G^{\top} - G \circ I",
+                    directions="symmetric")],
     references=[cookbook(138, note="the symmetric-matrix rule G + Gᵀ − G∘I"),
                 ref("srinivasan-panda-2023", "the two conventions compared")],
     aliases=["symmetric covariance derivative", "derivative by independent entries of a symmetric matrix",
@@ -149,14 +237,39 @@ Derivative(
     latex=r"\frac{\partial}{\partial \Lambda}\log\mathcal{N}(x \mid \mu, \Lambda^{-1}) = "
           r"\tfrac{1}{2}\left(\Lambda^{-1} - (x - \mu)(x - \mu)^{\top}\right)",
     variables={"x": Vector("n"), "mu": Vector("n"), "Lambda": Matrix("n", "n", "spd")},
-    symbols=GAUSS,
+    symbols={**GAUSS, r"\pi": "the circle constant"},
     wrt="Lambda",
     layout="denominator",
     f=lambda x, mu, Lambda: 0.5 * (np.linalg.slogdet(Lambda)[1] - len(x) * np.log(2 * np.pi)
                                    - (x - mu) @ Lambda @ (x - mu)),
     claimed=lambda x, mu, Lambda: 0.5 * (np.linalg.inv(Lambda) - np.outer(x - mu, x - mu)),
-    notes="In the precision Λ = Σ⁻¹ the log-density is ½ log det Λ − ½(x−μ)ᵀΛ(x−μ) + const, concave in Λ. As "
-          "for Σ, this is the unconstrained gradient, valid along symmetric directions too.",
+    notes="In the precision Λ, the inverse covariance, the log-density is a log-determinant minus a linear "
+          "function of Λ (the formula below), so it is concave in Λ. As for Σ, this is the unconstrained gradient, "
+          "valid along symmetric directions too.",
+    also=[Formula(r"\log\mathcal{N}(x \mid \mu, \Lambda^{-1}) = \tfrac{1}{2}\log\det\Lambda "
+                  r"- \tfrac{1}{2}(x - \mu)^{\top}\Lambda(x - \mu) - \tfrac{n}{2}\log(2\pi)",
+                  lambda x, mu, Lambda: gauss_logpdf(x, mu, _inv(Lambda)),
+                  lambda x, mu, Lambda: 0.5 * _logdet(Lambda) - 0.5 * (x - mu) @ Lambda @ (x - mu)
+                  - 0.5 * len(x) * np.log(2 * np.pi))],
+    derivation=[
+        Step(r"\mathrm{d}\log\mathcal{N} = \tfrac{1}{2}\,\mathrm{d}\log\det\Lambda - \tfrac{1}{2}(x - \mu)^{\top}"
+             r"\mathrm{d}\Lambda\,(x - \mu)", lambda D: D(),
+             lambda x, mu, Lambda, dLambda, D: 0.5 * D(lambda Lambda: _logdet(Lambda))
+             - 0.5 * (x - mu) @ dLambda @ (x - mu), uses=["2ZM7"]),
+        Step(r"= \tfrac{1}{2}\operatorname{tr}(\Lambda^{-1}\mathrm{d}\Lambda) - \tfrac{1}{2}\operatorname{tr}"
+             r"\left((x - \mu)(x - \mu)^{\top}\mathrm{d}\Lambda\right)",
+             lambda x, mu, Lambda, dLambda, D: 0.5 * D(lambda Lambda: _logdet(Lambda))
+             - 0.5 * (x - mu) @ dLambda @ (x - mu),
+             lambda x, mu, Lambda, dLambda: 0.5 * np.trace(np.linalg.solve(Lambda, dLambda))
+             - 0.5 * np.trace(np.outer(x - mu, x - mu) @ dLambda), uses=["J7P3"]),
+        Step(r"= \operatorname{tr}\left(\left(\tfrac{1}{2}(\Lambda^{-1} - (x - \mu)(x - \mu)^{\top})\right)^{\top}"
+             r"\mathrm{d}\Lambda\right) \;\Rightarrow\; \frac{\partial}{\partial \Lambda}\log\mathcal{N} = "
+             r"\tfrac{1}{2}\left(\Lambda^{-1} - (x - \mu)(x - \mu)^{\top}\right)",
+             lambda x, mu, Lambda, dLambda: 0.5 * np.trace(np.linalg.solve(Lambda, dLambda))
+             - 0.5 * np.trace(np.outer(x - mu, x - mu) @ dLambda),
+             lambda x, mu, Lambda, dLambda: np.sum(0.5 * (_inv(Lambda) - np.outer(x - mu, x - mu)) * dLambda),
+             uses=["GWJ1"]),
+    ],
     references=[cookbook(57), cookbook(72, note="∂aᵀXa/∂X = aaᵀ")],
     aliases=["precision matrix gradient", "inverse covariance derivative", "gradient with respect to Lambda"],
 )
@@ -171,9 +284,18 @@ Derivative(
              "i": "the sample index"},
     wrt="mu",
     layout="denominator",
-    f=lambda X, mu, Sigma: sum(gauss_logpdf(X[:, i], mu, Sigma) for i in range(X.shape[1])),
+    f=_loglik,
     claimed=lambda X, mu, Sigma: np.linalg.solve(Sigma, X.sum(axis=1) - X.shape[1] * mu),
-    notes="Zero at μ = (1/N) Σ x_i, the sample mean, whatever Σ is.",
+    notes="Zero at the sample mean, whatever Σ is.",
+    derivation=[
+        Step(r"\mathrm{d}\sum_{i=1}^{N}\log\mathcal{N}(x_i \mid \mu, \Sigma) = \sum_{i=1}^{N}"
+             r"\left(\Sigma^{-1}(x_i - \mu)\right)^{\top}\mathrm{d}\mu", lambda D: D(),
+             lambda X, mu, Sigma, dmu: np.sum(np.linalg.solve(Sigma, X - mu[:, None]) * dmu[:, None]),
+             uses=["Z4H5", "9K5K"]),
+        Step(r"= \left(\Sigma^{-1}\sum_{i=1}^{N}(x_i - \mu)\right)^{\top}\mathrm{d}\mu",
+             lambda X, mu, Sigma, dmu: np.sum(np.linalg.solve(Sigma, X - mu[:, None]) * dmu[:, None]),
+             lambda X, mu, Sigma, dmu: np.linalg.solve(Sigma, np.sum(X - mu[:, None], axis=1)) @ dmu),
+    ],
     references=[cookbook(86, note="summed over the samples, W = Σ⁻¹")],
     aliases=["maximum likelihood mean", "log-likelihood gradient mean", "sample mean MLE"],
 )
@@ -186,14 +308,34 @@ Derivative(
           r"N\Sigma^{-1}\right), \quad X = [x_1, \ldots, x_N]",
     variables={"X": Matrix("n", "N"), "mu": Vector("n"), "Sigma": Matrix("n", "n", "spd")},
     symbols={**GAUSS, "x": "x_i, the i-th sample (column i of X)", "x_1": "the first sample (column 1 of X)",
-             "i": "the sample index"},
+             "i": "the sample index", "S": "the scatter matrix, the sum over i of (x_i − μ)(x_i − μ)ᵀ"},
     wrt="Sigma",
     layout="denominator",
-    f=lambda X, mu, Sigma: sum(gauss_logpdf(X[:, i], mu, Sigma) for i in range(X.shape[1])),
+    f=_loglik,
     claimed=lambda X, mu, Sigma: 0.5 * (np.linalg.inv(Sigma) @ (X - mu[:, None]) @ (X - mu[:, None]).T
                                         @ np.linalg.inv(Sigma) - X.shape[1] * np.linalg.inv(Sigma)),
-    notes="The unconstrained gradient (also the gradient on symmetric matrices). Zero at Σ = (1/N) Σ (x_i−μ)(x_i−μ)ᵀ: "
-          "the maximum-likelihood covariance is the scatter matrix divided by N, not N − 1.",
+    notes="The unconstrained gradient (also the gradient on symmetric matrices). Zero at the scatter matrix "
+          "divided by N: the maximum-likelihood covariance divides by N, not N − 1.",
+    derivation=[
+        Step(r"\mathrm{d}\sum_{i=1}^{N}\log\mathcal{N}(x_i \mid \mu, \Sigma) = -\tfrac{N}{2}\,\mathrm{d}\log\det\Sigma "
+             r"- \tfrac{1}{2}\operatorname{tr}\left(\mathrm{d}(\Sigma^{-1})\,S\right)", lambda D: D(),
+             lambda X, mu, Sigma, D: -0.5 * X.shape[1] * D(lambda Sigma: _logdet(Sigma))
+             - 0.5 * np.trace(D(lambda Sigma: _inv(Sigma)) @ (X - mu[:, None]) @ (X - mu[:, None]).T),
+             uses=["9K5K", "U00N"]),
+        Step(r"= -\tfrac{N}{2}\operatorname{tr}(\Sigma^{-1}\mathrm{d}\Sigma) "
+             r"+ \tfrac{1}{2}\operatorname{tr}\left(\Sigma^{-1}\mathrm{d}\Sigma\,\Sigma^{-1}S\right)",
+             lambda X, mu, Sigma, D: -0.5 * X.shape[1] * D(lambda Sigma: _logdet(Sigma))
+             - 0.5 * np.trace(D(lambda Sigma: _inv(Sigma)) @ (X - mu[:, None]) @ (X - mu[:, None]).T),
+             lambda X, mu, Sigma, dSigma: -0.5 * X.shape[1] * np.trace(np.linalg.solve(Sigma, dSigma))
+             + 0.5 * np.trace(np.linalg.solve(Sigma, dSigma) @ np.linalg.solve(Sigma, (X - mu[:, None]) @ (X - mu[:, None]).T)),
+             uses=["J7P3", "0DTW"]),
+        Step(r"= \operatorname{tr}\left(\left(\tfrac{1}{2}(\Sigma^{-1}S\Sigma^{-1} - N\Sigma^{-1})\right)^{\top}"
+             r"\mathrm{d}\Sigma\right)",
+             lambda X, mu, Sigma, dSigma: -0.5 * X.shape[1] * np.trace(np.linalg.solve(Sigma, dSigma))
+             + 0.5 * np.trace(np.linalg.solve(Sigma, dSigma) @ np.linalg.solve(Sigma, (X - mu[:, None]) @ (X - mu[:, None]).T)),
+             lambda X, mu, Sigma, dSigma: np.sum(0.5 * (_inv(Sigma) @ (X - mu[:, None]) @ (X - mu[:, None]).T @ _inv(Sigma)
+                                                      - X.shape[1] * _inv(Sigma)) * dSigma), uses=["GWJ1"]),
+    ],
     references=[cookbook(396, note="summed over samples, one component"), cookbook(57), cookbook(61)],
     aliases=["maximum likelihood covariance", "log-likelihood gradient covariance", "sample covariance MLE"],
 )
@@ -212,13 +354,33 @@ Derivative(
     f=lambda X, y, beta, lambda_: np.sum((y - X @ beta) ** 2) + lambda_ * beta @ beta,
     claimed=lambda X, y, beta, lambda_: 2 * X.T @ (X @ beta - y) + 2 * lambda_ * beta,
     symbolic=lambda X, y, beta, lambda_: sp.Trace((y - X * beta).T * (y - X * beta) + lambda_ * beta.T * beta),
-    notes="Tikhonov regularisation; λ = 0 gives the least-squares gradient. The Hessian is 2(XᵀX + λI), "
-          "positive definite for λ > 0, so the minimiser is unique even when X has more columns than rows.",
+    notes="Tikhonov regularisation; without the penalty (λ zero) it is the least-squares gradient. The Hessian "
+          "is 2(XᵀX + λI) (the differential of the gradient, below), positive definite for λ > 0, so the "
+          "minimiser is unique even when X has more columns than rows.",
+    also=[Formula(r"\mathrm{d}\left(2X^{\top}(X\beta - y) + 2\lambda\beta\right) = 2(X^{\top}X + \lambda I)\,\mathrm{d}\beta",
+                  lambda D: D(lambda X, y, beta, lambda_: 2 * X.T @ (X @ beta - y) + 2 * lambda_ * beta),
+                  lambda X, lambda_, dbeta: 2 * (X.T @ X + lambda_ * np.eye(X.shape[1])) @ dbeta)],
+    derivation=[
+        Step(r"\mathrm{d}\left(\lVert y - X\beta \rVert_2^{2} + \lambda\lVert \beta \rVert_2^{2}\right) = "
+             r"2(X\beta - y)^{\top}X\,\mathrm{d}\beta + 2\lambda\beta^{\top}\mathrm{d}\beta", lambda D: D(),
+             lambda X, y, beta, lambda_, dbeta: 2 * (X @ beta - y) @ (X @ dbeta) + 2 * lambda_ * beta @ dbeta,
+             uses=["MJ0W", "FCZG"]),
+        Step(r"= \left(2X^{\top}(X\beta - y) + 2\lambda\beta\right)^{\top}\mathrm{d}\beta",
+             lambda X, y, beta, lambda_, dbeta: 2 * (X @ beta - y) @ (X @ dbeta) + 2 * lambda_ * beta @ dbeta,
+             lambda X, y, beta, lambda_, dbeta: (2 * X.T @ (X @ beta - y) + 2 * lambda_ * beta) @ dbeta),
+    ],
     related=["MJ0W", "2GC6"],
     references=[cookbook(84, note="with W = I, plus ∂λβᵀβ/∂β = 2λβ")],
     aliases=["ridge regression gradient", "L2 regularised least squares gradient", "Tikhonov gradient",
              "weight decay gradient"],
 )
+
+def _ridge(X, y, lambda_):
+    """The ridge estimate, as the least-squares solution of the stacked system [X; √λ I]β ≈ [y; 0]."""
+    p = X.shape[1]
+    return np.linalg.lstsq(np.vstack([X, np.sqrt(lambda_) * np.eye(p)]), np.concatenate([y, np.zeros(p)]),
+                           rcond=None)[0]
+
 
 Equality(
     id="2GC6",
@@ -227,14 +389,22 @@ Equality(
           r"\operatorname*{arg\,min}_{\beta}\lVert y - X\beta \rVert_2^{2} + \lambda\lVert \beta \rVert_2^{2}",
     variables={"X": Matrix("n", "p"), "y": Vector("n"), "lambda_": Scalar("positive")},
     symbols={r"\hat{\beta}": "the ridge estimate", r"\beta": "the coefficient vector being optimised"},
-    lhs=lambda X, y, lambda_: (X.T @ X + lambda_ * np.eye(X.shape[1])) @ np.linalg.lstsq(
-        np.vstack([X, np.sqrt(lambda_) * np.eye(X.shape[1])]), np.concatenate([y, np.zeros(X.shape[1])]),
-        rcond=None)[0],
+    lhs=lambda X, y, lambda_: (X.T @ X + lambda_ * np.eye(X.shape[1])) @ _ridge(X, y, lambda_),
     rhs=lambda X, y, lambda_: X.T @ y,
     notes="The minimiser is computed in the check as an ordinary least-squares solution of the stacked system "
-          "[X; √λ I]β ≈ [y; 0], whose objective is exactly the ridge objective; the identity says the gradient "
-          "2Xᵀ(Xβ̂ − y) + 2λβ̂ vanishes there. With λ = 0 and X of full column rank these are the normal equations "
-          "XᵀXβ̂ = Xᵀy of least squares (Cookbook §5.1).",
+          "of X over √λ I against y over zeros, whose objective is exactly the ridge objective (the first formula "
+          "below); the identity says the ridge gradient vanishes there (the second). Without the penalty and "
+          "with X of full column rank these are the normal equations of least squares (Cookbook §5.1).",
+    also=[Formula(r"\left\lVert \begin{bmatrix} X \\ \sqrt{\lambda}\,I \end{bmatrix}\hat{\beta} - "
+                  r"\begin{bmatrix} y \\ 0 \end{bmatrix} \right\rVert_2^{2} = \lVert y - X\hat{\beta} \rVert_2^{2} "
+                  r"+ \lambda\lVert \hat{\beta} \rVert_2^{2}",
+                  lambda X, y, lambda_: np.sum((np.vstack([X, np.sqrt(lambda_) * np.eye(X.shape[1])]) @ _ridge(X, y, lambda_)
+                                                - np.concatenate([y, np.zeros(X.shape[1])])) ** 2),
+                  lambda X, y, lambda_: np.sum((y - X @ _ridge(X, y, lambda_)) ** 2)
+                  + lambda_ * _ridge(X, y, lambda_) @ _ridge(X, y, lambda_)),
+          Formula(r"X^{\top}(y - X\hat{\beta}) = \lambda\hat{\beta}",
+                  lambda X, y, lambda_: X.T @ (y - X @ _ridge(X, y, lambda_)),
+                  lambda X, y, lambda_: lambda_ * _ridge(X, y, lambda_), uses=["YAYA"])],
     references=[ref("matrix-cookbook-2012", "§5.1.6, over-determined rectangular systems (λ = 0)"),
                 ref("goodfellow-2016", "§7.1.1, L2 parameter regularization")],
     aliases=["ridge regression closed form", "regularised normal equations", "Tikhonov solution",
@@ -252,8 +422,25 @@ Derivative(
     layout="denominator",
     f=lambda x, mu, Sigma: np.sqrt((x - mu) @ np.linalg.solve(Sigma, x - mu)),
     claimed=lambda x, mu, Sigma: np.linalg.solve(Sigma, x - mu) / np.sqrt((x - mu) @ np.linalg.solve(Sigma, x - mu)),
-    notes="Undefined at x = μ (the distance has a cone there). The squared distance has gradient 2Σ⁻¹(x − μ) "
-          "(Cookbook (85) with W = Σ⁻¹); with Σ = I this is the gradient (x − μ)/‖x − μ‖ of the Euclidean distance.",
+    notes="Undefined at the mean (the distance has a cone there). The squared distance has gradient 2Σ⁻¹(x − μ) "
+          "(Cookbook (85) with W the inverse covariance); with the identity for Σ this is the gradient "
+          "(x − μ)/‖x − μ‖ of the Euclidean distance.",
+    derivation=[
+        Step(r"\mathrm{d}\sqrt{(x - \mu)^{\top}\Sigma^{-1}(x - \mu)} = \frac{\mathrm{d}\left((x - \mu)^{\top}"
+             r"\Sigma^{-1}(x - \mu)\right)}{2\sqrt{(x - \mu)^{\top}\Sigma^{-1}(x - \mu)}}", lambda D: D(),
+             lambda x, mu, Sigma, D: D(lambda x, mu, Sigma: (x - mu) @ np.linalg.solve(Sigma, x - mu))
+             / (2 * np.sqrt((x - mu) @ np.linalg.solve(Sigma, x - mu))), uses=["48ZE"]),
+        Step(r"= \frac{2\left(\Sigma^{-1}(x - \mu)\right)^{\top}\mathrm{d}x}{2\sqrt{(x - \mu)^{\top}\Sigma^{-1}(x - \mu)}}",
+             lambda x, mu, Sigma, D: D(lambda x, mu, Sigma: (x - mu) @ np.linalg.solve(Sigma, x - mu))
+             / (2 * np.sqrt((x - mu) @ np.linalg.solve(Sigma, x - mu))),
+             lambda x, mu, Sigma, dx: 2 * np.linalg.solve(Sigma, x - mu) @ dx
+             / (2 * np.sqrt((x - mu) @ np.linalg.solve(Sigma, x - mu))), uses=["4A2S"]),
+        Step(r"= \left(\frac{\Sigma^{-1}(x - \mu)}{\sqrt{(x - \mu)^{\top}\Sigma^{-1}(x - \mu)}}\right)^{\top}\mathrm{d}x",
+             lambda x, mu, Sigma, dx: 2 * np.linalg.solve(Sigma, x - mu) @ dx
+             / (2 * np.sqrt((x - mu) @ np.linalg.solve(Sigma, x - mu))),
+             lambda x, mu, Sigma, dx: (np.linalg.solve(Sigma, x - mu)
+                                       / np.sqrt((x - mu) @ np.linalg.solve(Sigma, x - mu))) @ dx),
+    ],
     references=[cookbook(85, note="the squared distance, W = Σ⁻¹; the square root by the chain rule"),
                 cookbook(129, note="the case Σ = I")],
     aliases=["Mahalanobis distance derivative", "gradient of whitened distance", "Mahalanobis gradient"],
@@ -272,10 +459,16 @@ def kl_gauss(m0, S0, m1, S1):
 
 KL_VARIABLES = {"m0": Vector("k", tex="m_0"), "S0": Matrix("k", "k", "spd", tex="S_0"),
                 "m1": Vector("k", tex="m_1"), "S1": Matrix("k", "k", "spd", tex="S_1")}
-KL_NOTE = ("KL(N(m₀, S₀) ‖ N(m₁, S₁)) = ½(tr(S₁⁻¹S₀) + (m₁ − m₀)ᵀS₁⁻¹(m₁ − m₀) − k + log det S₁ − log det S₀), "
-           "k the dimension.")
-KL_DERIVATION = "Differentiate the closed form term by term: ∂tr(S₁⁻¹S₀)/∂S₀ = S₁⁻ᵀ, ∂log det S/∂S = S⁻ᵀ, " \
-                "∂ aᵀS⁻¹a/∂S = −S⁻ᵀaaᵀS⁻ᵀ, ∂tr(S⁻¹B)/∂S = −S⁻ᵀBᵀS⁻ᵀ."
+KL_NOTE = ("The divergence has a closed form (the first formula below, k the dimension), which is the expected "
+           "log-ratio of the two densities under the first.")
+# the closed form, and the same as E_p[log p] − E_p[log q] computed from the log-densities at m₀
+KL_FORMULA = Formula(
+    r"\operatorname{KL} = \tfrac{1}{2}\left(\operatorname{tr}(S_1^{-1}S_0) + (m_1 - m_0)^{\top}S_1^{-1}(m_1 - m_0) - k "
+    r"+ \log\det S_1 - \log\det S_0\right) = \log\mathcal{N}(m_0 \mid m_0, S_0) - \log\mathcal{N}(m_0 \mid m_1, S_1) "
+    r"+ \tfrac{1}{2}\operatorname{tr}(S_1^{-1}S_0) - \tfrac{k}{2}",
+    lambda m0, S0, m1, S1: kl_gauss(m0, S0, m1, S1),
+    lambda m0, S0, m1, S1: gauss_logpdf(m0, m0, S0) - gauss_logpdf(m0, m1, S1)
+    + 0.5 * np.trace(np.linalg.solve(S1, S0)) - 0.5 * len(m0))
 
 Derivative(
     id="LFWA",
@@ -288,9 +481,18 @@ Derivative(
     layout="denominator",
     f=kl_gauss,
     claimed=lambda m0, S0, m1, S1: np.linalg.solve(S1, m0 - m1),
-    notes=KL_NOTE + " With m₁ = 0, S₁ = I (a standard normal prior, as in a variational auto-encoder) the gradient "
-                    "is m₀.",
-    sketch=KL_DERIVATION,
+    notes=KL_NOTE + " With a standard normal second Gaussian (zero mean, identity covariance: the prior of a "
+                    "variational auto-encoder) the gradient is m₀.",
+    also=[KL_FORMULA],
+    derivation=[
+        Step(r"\mathrm{d}\operatorname{KL} = \tfrac{1}{2}\,\mathrm{d}\left((m_1 - m_0)^{\top}S_1^{-1}(m_1 - m_0)\right)",
+             lambda D: D(), lambda m0, S1, m1, D: 0.5 * D(lambda m0, m1, S1: (m1 - m0) @ np.linalg.solve(S1, m1 - m0)),
+             uses=["6Q8H"]),
+        Step(r"= \left(S_1^{-1}(m_0 - m_1)\right)^{\top}\mathrm{d}m_0 \;\Rightarrow\; "
+             r"\frac{\partial \operatorname{KL}}{\partial m_0} = S_1^{-1}(m_0 - m_1)",
+             lambda m0, S1, m1, D: 0.5 * D(lambda m0, m1, S1: (m1 - m0) @ np.linalg.solve(S1, m1 - m0)),
+             lambda m0, S1, m1, dm0: np.linalg.solve(S1, m0 - m1) @ dm0, uses=["C0YZ"]),
+    ],
     references=[cookbook(86, note="the quadratic term, W = S₁⁻¹")],
     aliases=["KL divergence gradient mean", "Gaussian KL derivative", "VAE KL gradient"],
 )
@@ -306,8 +508,21 @@ Derivative(
     layout="denominator",
     f=kl_gauss,
     claimed=lambda m0, S0, m1, S1: 0.5 * (np.linalg.inv(S1) - np.linalg.inv(S0)),
-    notes=KL_NOTE + " The unconstrained gradient, also the gradient on symmetric matrices; zero exactly at S₀ = S₁.",
-    sketch=KL_DERIVATION,
+    notes=KL_NOTE + " The unconstrained gradient, also the gradient on symmetric matrices; zero exactly when the two "
+                    "covariances agree.",
+    also=[KL_FORMULA],
+    derivation=[
+        Step(r"\mathrm{d}\operatorname{KL} = \tfrac{1}{2}\operatorname{tr}(S_1^{-1}\mathrm{d}S_0) - \tfrac{1}{2}\,\mathrm{d}\log\det S_0",
+             lambda D: D(), lambda S0, S1, dS0, D: 0.5 * np.trace(np.linalg.solve(S1, dS0))
+             - 0.5 * D(lambda S0: _logdet(S0)), uses=["U00N", "2ZM7"]),
+        Step(r"= \tfrac{1}{2}\operatorname{tr}(S_1^{-1}\mathrm{d}S_0) - \tfrac{1}{2}\operatorname{tr}(S_0^{-1}\mathrm{d}S_0)",
+             lambda S0, S1, dS0, D: 0.5 * np.trace(np.linalg.solve(S1, dS0)) - 0.5 * D(lambda S0: _logdet(S0)),
+             lambda S0, S1, dS0: 0.5 * np.trace(np.linalg.solve(S1, dS0)) - 0.5 * np.trace(np.linalg.solve(S0, dS0)),
+             uses=["J7P3"]),
+        Step(r"= \operatorname{tr}\left(\left(\tfrac{1}{2}(S_1^{-1} - S_0^{-1})\right)^{\top}\mathrm{d}S_0\right)",
+             lambda S0, S1, dS0: 0.5 * np.trace(np.linalg.solve(S1, dS0)) - 0.5 * np.trace(np.linalg.solve(S0, dS0)),
+             lambda S0, S1, dS0: np.sum(0.5 * (_inv(S1) - _inv(S0)) * dS0), uses=["GWJ1"]),
+    ],
     references=[cookbook(57), cookbook(100, note="∂tr(XA)/∂X = Aᵀ")],
     aliases=["KL divergence gradient covariance", "Gaussian KL derivative covariance", "VAE KL variance gradient"],
 )
@@ -324,8 +539,27 @@ Derivative(
     f=kl_gauss,
     claimed=lambda m0, S0, m1, S1: 0.5 * (np.linalg.inv(S1) - np.linalg.inv(S1) @ (
         S0 + np.outer(m1 - m0, m1 - m0)) @ np.linalg.inv(S1)),
-    notes=KL_NOTE + " Zero at S₁ = S₀ + (m₁ − m₀)(m₁ − m₀)ᵀ: the moment-matching fit of the second Gaussian.",
-    sketch=KL_DERIVATION,
+    notes=KL_NOTE + " Zero when S₁ is S₀ plus the outer product of the mean difference: the moment-matching fit "
+                    "of the second Gaussian.",
+    also=[KL_FORMULA],
+    derivation=[
+        Step(r"\mathrm{d}\operatorname{KL} = \tfrac{1}{2}\operatorname{tr}\left(\mathrm{d}(S_1^{-1})\left(S_0 + "
+             r"(m_1 - m_0)(m_1 - m_0)^{\top}\right)\right) + \tfrac{1}{2}\,\mathrm{d}\log\det S_1",
+             lambda D: D(), lambda m0, S0, m1, S1, D: 0.5 * np.trace(D(lambda S1: _inv(S1)) @ (S0 + np.outer(m1 - m0, m1 - m0)))
+             + 0.5 * D(lambda S1: _logdet(S1)), uses=["U00N", "9K5K"]),
+        Step(r"= -\tfrac{1}{2}\operatorname{tr}\left(S_1^{-1}\mathrm{d}S_1\,S_1^{-1}\left(S_0 + (m_1 - m_0)(m_1 - m_0)^{\top}\right)\right) "
+             r"+ \tfrac{1}{2}\operatorname{tr}(S_1^{-1}\mathrm{d}S_1)",
+             lambda m0, S0, m1, S1, D: 0.5 * np.trace(D(lambda S1: _inv(S1)) @ (S0 + np.outer(m1 - m0, m1 - m0)))
+             + 0.5 * D(lambda S1: _logdet(S1)),
+             lambda m0, S0, m1, S1, dS1: -0.5 * np.trace(np.linalg.solve(S1, dS1) @ np.linalg.solve(S1, S0 + np.outer(m1 - m0, m1 - m0)))
+             + 0.5 * np.trace(np.linalg.solve(S1, dS1)), uses=["0DTW", "J7P3"]),
+        Step(r"= \operatorname{tr}\left(\left(\tfrac{1}{2}\left(S_1^{-1} - S_1^{-1}\left(S_0 + (m_1 - m_0)(m_1 - m_0)^{\top}\right)"
+             r"S_1^{-1}\right)\right)^{\top}\mathrm{d}S_1\right)",
+             lambda m0, S0, m1, S1, dS1: -0.5 * np.trace(np.linalg.solve(S1, dS1) @ np.linalg.solve(S1, S0 + np.outer(m1 - m0, m1 - m0)))
+             + 0.5 * np.trace(np.linalg.solve(S1, dS1)),
+             lambda m0, S0, m1, S1, dS1: np.sum(0.5 * (_inv(S1) - _inv(S1) @ (S0 + np.outer(m1 - m0, m1 - m0)) @ _inv(S1)) * dS1),
+             uses=["GWJ1"]),
+    ],
     references=[cookbook(57), cookbook(61), cookbook(124)],
     aliases=["KL divergence gradient second covariance", "moment matching Gaussian", "reverse KL covariance gradient"],
 )
@@ -364,6 +598,18 @@ Derivative(
     claimed=lambda s, mu, Sigma, rho, q: _responsibility(s, mu, Sigma, rho, q) * np.linalg.solve(Sigma, s - mu),
     notes="The single-Gaussian gradient weighted by the responsibility γ_j (the posterior probability of "
           "component j); the E-step of EM computes exactly these weights.",
+    derivation=[
+        Step(r"\mathrm{d}\log p = \frac{\mathrm{d}p}{p} = \frac{\rho_j\,\mathcal{N}\,\mathrm{d}\log\mathcal{N}}{p}",
+             lambda D: D(), lambda s, mu, Sigma, rho, q, D: D(lambda s, mu, Sigma, rho, q: rho * gauss_pdf(s, mu, Sigma) + q)
+             / (rho * gauss_pdf(s, mu, Sigma) + q),
+             lambda s, mu, Sigma, rho, q, D: _responsibility(s, mu, Sigma, rho, q)
+             * D(lambda s, mu, Sigma: gauss_logpdf(s, mu, Sigma)), uses=["X064"]),
+        Step(r"= \gamma_j\left(\Sigma_j^{-1}(s - \mu_j)\right)^{\top}\mathrm{d}\mu_j",
+             lambda s, mu, Sigma, rho, q, D: _responsibility(s, mu, Sigma, rho, q)
+             * D(lambda s, mu, Sigma: gauss_logpdf(s, mu, Sigma)),
+             lambda s, mu, Sigma, rho, q, dmu: _responsibility(s, mu, Sigma, rho, q) * np.linalg.solve(Sigma, s - mu) @ dmu,
+             uses=["Z4H5"]),
+    ],
     references=[ref("matrix-cookbook-2012", "§8.4.2, derivatives of a mixture of Gaussians")],
     aliases=["Gaussian mixture gradient mean", "GMM derivative", "mixture model log-likelihood gradient",
              "responsibility weighted gradient"],
@@ -387,6 +633,19 @@ Derivative(
     notes="As printed in the Cookbook this is the unconstrained gradient (also the gradient on symmetric "
           "matrices); it keeps Σ_j symmetric but not positive definite, which is why the Cookbook adds that ρ_k "
           "and Σ_k need to be constrained. For the partial derivatives by the independent entries, use 2G − G∘I.",
+    derivation=[
+        Step(r"\mathrm{d}\log p = \frac{\mathrm{d}p}{p} = \frac{\rho_j\,\mathcal{N}\,\mathrm{d}\log\mathcal{N}}{p}",
+             lambda D: D(), lambda s, mu, Sigma, rho, q, D: D(lambda s, mu, Sigma, rho, q: rho * gauss_pdf(s, mu, Sigma) + q)
+             / (rho * gauss_pdf(s, mu, Sigma) + q),
+             lambda s, mu, Sigma, rho, q, D: _responsibility(s, mu, Sigma, rho, q)
+             * D(lambda s, mu, Sigma: gauss_logpdf(s, mu, Sigma)), uses=["X064"]),
+        Step(r"= \tfrac{1}{2}\gamma_j\operatorname{tr}\left(\left(\Sigma_j^{-1}(s - \mu_j)(s - \mu_j)^{\top}\Sigma_j^{-1} "
+             r"- \Sigma_j^{-1}\right)^{\top}\mathrm{d}\Sigma_j\right)",
+             lambda s, mu, Sigma, rho, q, D: _responsibility(s, mu, Sigma, rho, q)
+             * D(lambda s, mu, Sigma: gauss_logpdf(s, mu, Sigma)),
+             lambda s, mu, Sigma, rho, q, dSigma: _responsibility(s, mu, Sigma, rho, q)
+             * np.sum(sigma_gradient(s, mu, Sigma) * dSigma), uses=["D5HC"]),
+    ],
     references=[cookbook(396), ref("matrix-cookbook-2012", "§8.4.2, derivatives of a mixture of Gaussians")],
     aliases=["Gaussian mixture gradient covariance", "GMM covariance derivative", "mixture model covariance gradient"],
 )
@@ -404,8 +663,22 @@ Derivative(
     layout="denominator",
     f=_mixture_log,
     claimed=lambda s, mu, Sigma, rho, q: gauss_pdf(s, mu, Sigma) / (rho * gauss_pdf(s, mu, Sigma) + q),
-    notes="The weight is treated as a free variable. With the constraint Σ_k ρ_k = 1 only differences of these "
-          "derivatives matter (or parametrise ρ = softmax(θ), giving ∂ log p/∂θ_j = γ_j − ρ_j).",
+    notes="The weight is treated as a free variable. With the constraint that the weights sum to one only "
+          "differences of these derivatives matter (or parametrise the weights as a softmax of θ, which gives "
+          "γ_j − ρ_j as the derivative by θ_j).",
+    also=[Formula(r"\frac{\mathcal{N}(s \mid \mu_j, \Sigma_j)}{p(s)} = \frac{\gamma_j}{\rho_j}",
+                  lambda s, mu, Sigma, rho, q: gauss_pdf(s, mu, Sigma) / (rho * gauss_pdf(s, mu, Sigma) + q),
+                  lambda s, mu, Sigma, rho, q: _responsibility(s, mu, Sigma, rho, q) / rho)],
+    derivation=[
+        Step(r"\mathrm{d}\log p = \frac{\mathrm{d}p}{p}", lambda D: D(),
+             lambda s, mu, Sigma, rho, q, D: D(lambda s, mu, Sigma, rho, q: rho * gauss_pdf(s, mu, Sigma) + q)
+             / (rho * gauss_pdf(s, mu, Sigma) + q), uses=["X064"]),
+        Step(r"= \frac{\mathcal{N}(s \mid \mu_j, \Sigma_j)\,\mathrm{d}\rho_j}{p(s)}",
+             lambda s, mu, Sigma, rho, q, D: D(lambda s, mu, Sigma, rho, q: rho * gauss_pdf(s, mu, Sigma) + q)
+             / (rho * gauss_pdf(s, mu, Sigma) + q),
+             lambda s, mu, Sigma, rho, q, drho: gauss_pdf(s, mu, Sigma) * drho / (rho * gauss_pdf(s, mu, Sigma) + q),
+             uses=["XLL8"]),
+    ],
     references=[ref("matrix-cookbook-2012", "§8.4.2, derivatives of a mixture of Gaussians")],
     aliases=["mixture weight gradient", "GMM mixing proportion derivative"],
 )
