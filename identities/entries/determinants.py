@@ -7,7 +7,7 @@ det(I + εA), whose Cookbook version (28) carries a spurious term.
 """
 import numpy as np
 
-from identities import Derivative, Equality, Erratum, Formula, Hessian, Matrix, Scalar, Step, cookbook, ref
+from identities import Change, Derivative, Equality, Erratum, Formula, Hessian, Matrix, Scalar, Step, cookbook, ref
 from identities.entries import curve, curve_at_sample, vec
 from identities.symbolic import sp
 
@@ -664,6 +664,15 @@ Derivative(
     aliases=["log det covariance", "logdet SPD", "Gaussian log-likelihood log determinant", "log det Sigma"],
 )
 
+
+def _sym_projector(n):
+    """½(I + K): vec(A) to vec of the symmetric part of A."""
+    K = np.zeros((n * n, n * n))
+    for i in range(n):
+        for j in range(n):
+            K[i * n + j, j * n + i] = 1.0
+    return (np.eye(n * n) + K) / 2
+
 Hessian(
     id="S464",
     title="Hessian of log det Σ for symmetric positive definite Σ",
@@ -673,8 +682,10 @@ Hessian(
     wrt="Sigma",
     directions="symmetric",
     f=lambda Sigma: 2 * np.sum(np.log(np.diag(np.linalg.cholesky(Sigma)))),
-    claimed=lambda Sigma: -np.kron(_spd_inverse(Sigma), _spd_inverse(Sigma)),
-    symbols={"H": "the Hessian of log det Σ"},
+    claimed=lambda Sigma: -np.kron(_spd_inverse(Sigma), _spd_inverse(Sigma)) @ _sym_projector(len(Sigma)),
+    symbols={"H": "the Hessian of log det Σ on symmetric matrices",
+             "P": "½(I + K): the projection of vec onto vec of symmetric matrices, K the commutation matrix",
+             "K": "the commutation matrix, K vec(A) = vec(Aᵀ)"},
     also=[Formula(r"\mathrm{d}^{2}\log\det\Sigma = \operatorname{tr}\bigl(\mathrm{d}(\Sigma^{-1})\,\mathrm{d}\Sigma\bigr)"
                   r" = -\operatorname{tr}(\Sigma^{-1}\mathrm{d}\Sigma\,\Sigma^{-1}\mathrm{d}\Sigma)"
                   r" = -\operatorname{vec}(\mathrm{d}\Sigma)^{\top}(\Sigma^{-1}\otimes\Sigma^{-1})\operatorname{vec}(\mathrm{d}\Sigma)",
@@ -688,15 +699,19 @@ Hessian(
              lambda D: D(_vec_spd_inverse),
              lambda Sigma, dSigma: -vec(_spd_inverse(Sigma) @ dSigma @ _spd_inverse(Sigma)), uses=["HA18", "KSDV"]),
         Step(r"= -(\Sigma^{-1}\otimes\Sigma^{-1})\operatorname{vec}(\mathrm{d}\Sigma) \;\Rightarrow\; "
-             r"H = -\Sigma^{-1}\otimes\Sigma^{-1}",
+             r"H = -(\Sigma^{-1}\otimes\Sigma^{-1})P,\ P = \tfrac{1}{2}(I + K)",
              lambda Sigma, dSigma: -vec(_spd_inverse(Sigma) @ dSigma @ _spd_inverse(Sigma)),
-             lambda Sigma, dSigma: -np.kron(_spd_inverse(Sigma), _spd_inverse(Sigma)) @ vec(dSigma), uses=["DMEZ"]),
+             lambda Sigma, dSigma: -np.kron(_spd_inverse(Sigma), _spd_inverse(Sigma)) @ vec(dSigma), uses=["DMEZ", "CG6V"]),
     ],
-    notes="Along symmetric directions dΣ (vec stacks columns) the Hessian is −Σ⁻¹⊗Σ⁻¹, negative definite: "
-          "log det is strictly concave on the positive definite cone. For a general invertible X and "
-          "unrestricted dX the Hessian of log|det X| is −K(X⁻ᵀ⊗X⁻¹), with K the commutation matrix; "
-          "for symmetric dΣ the commutation matrix leaves vec(dΣ) unchanged and the two agree. This matrix "
-          "(halved) is the Fisher information of a Gaussian covariance.",
+    notes="Along symmetric directions dΣ (vec stacks columns) the Hessian is the restriction of the quadratic "
+          "form to symmetric matrices, −(Σ⁻¹⊗Σ⁻¹)P, negative definite there: log det is strictly concave on the "
+          "positive definite cone. The often-quoted −Σ⁻¹⊗Σ⁻¹ has the same quadratic form on symmetric dΣ but "
+          "also acts on skew-symmetric matrices, which symmetric directions never see; the projection P "
+          "removes that part. For a general invertible X and unrestricted dX the Hessian of log|det X| is "
+          "−K(X⁻ᵀ⊗X⁻¹). This matrix (halved) is the Fisher information of a Gaussian covariance.",
+    history=[Change("2026-12-02", "0.2.0", "H restated as −(Σ⁻¹⊗Σ⁻¹)P, its restriction to symmetric matrices",
+                    "checked along symmetric directions, a Hessian must be its restriction to that subspace; "
+                    "−Σ⁻¹⊗Σ⁻¹ agrees with it only on symmetric directions, which the verifier now rejects")],
     references=[ref("magnus-neudecker-2019", "Ch. 10, second-order differentials and Hessian matrices")],
     aliases=["Hessian of log determinant", "concavity of log det", "second derivative logdet covariance",
              "Fisher information covariance"],
