@@ -107,13 +107,18 @@ def test_copy_latex_buttons_copy_the_records_latex(browser, site):
     try:
         pg.goto(site.url + f"id/{r.id}.html")
         buttons = pg.locator(".mc-copy-latex")
-        assert buttons.count() == 3, r.id        # the statement, the other layout, the differential
+        # every display formula has one: the statement, the other layout, the differential, further
+        # formulas, the derivation's steps and the printed errata
+        shown = 3 + len(r.also) + len(r.derivation) + sum(bool(e.printed) for e in r.errata)
+        assert buttons.count() == shown, r.id
         copied = []
-        for k in (0, 2):
+        for k in (0, 2, shown - 1):
             buttons.nth(k).click()
             pg.wait_for_function("(b) => b.textContent === 'Copied'", arg=buttons.nth(k).element_handle())
             copied.append(pg.evaluate("() => navigator.clipboard.readText()"))
-        assert copied == [r.latex, r.differential]
+        last = ([e.printed for e in r.errata if e.printed] or [s.latex for s in r.derivation]
+                or [f.latex for f in r.also] or [r.differential.latex])[-1]
+        assert copied == [r.latex, r.differential.latex, last]
     finally:
         context.close()
 

@@ -98,7 +98,7 @@ def test_stubs_are_rewritten_only_when_their_content_changes(tmp_path):
 
 HOSTILE = textwrap.dedent('''
     import numpy as np
-    from identities import Derivative, Vector, cookbook
+    from identities import Derivative, Formula, Vector, cookbook
 
     Derivative(
         id="XSS1",
@@ -107,9 +107,11 @@ HOSTILE = textwrap.dedent('''
         variables={"a": Vector("n"), "x": Vector("n")},
         wrt="x", layout="denominator",
         f=lambda a, x: a @ x, claimed=lambda a, x: a,
-        notes="<img src=x onerror=alert('notes')> and .. raw:: html",
-        aliases=["<b>bold</b> alias"],
-        errata="<iframe src='https://example.org'></iframe>",
+        notes="<img src'x' onerror'alert(1)'> and .. raw:: html",
+        aliases=["<b>bold</b> alias", "<img src=x onerror=alert('aliases')>"],
+        errata="<iframe srcdoc'x'></iframe>",
+        also=[Formula(r"\\text{<script>alert('formula')</script>}a^{\\top}x = x^{\\top}a", lambda a, x: a @ x,
+                      lambda a, x: x @ a)],
         references=[cookbook(69)],
     )
 ''')
@@ -119,7 +121,8 @@ def test_record_text_cannot_inject_html(tmp_path):
     out = build_records(tmp_path, "hostile", HOSTILE)
     page = (out / "id" / "XSS1.html").read_text()
     assert "&lt;script&gt;alert(" in page and "<script>alert(" not in page
-    assert "<img src=x" not in page and "&lt;img src=x" in page
+    assert "<img src" not in page and "&lt;img src=x" in page and "&lt;img src'x'" in page
+    assert "<script>alert('formula')" not in page
     assert "<iframe" not in page and "<b>bold</b>" not in page
     for other in out.rglob("*.html"):
         assert "<script>alert(" not in other.read_text(), other

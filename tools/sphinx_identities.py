@@ -401,10 +401,11 @@ def derivation_section(r, docname, anchor):
                 links.append(R.xref(u))
                 if u in Site.cat.entries:
                     links.append(nodes.Text(f" {Site.cat.entries[u].title}"))
-            li += R.para("Uses ", *links, ".", classes=["mc-uses"])
+            # titles of other entries: kept out of the search index, like the related entries
+            li += R.noindex(R.para("Uses ", *links, ".", classes=["mc-uses"]))
         items += li
-    intro = R.para("In differential form, each step checked on the entry's random instances (the true "
-                   "differentials by central differences); the last step is checked against the claim.")
+    intro = R.noindex(R.para("In differential form, each step checked on the entry's random instances (the true "
+                             "differentials by central differences); the last step is checked against the claim."))
     return R.section("Derivation", f"{anchor}-derivation", intro, items)
 
 

@@ -600,7 +600,7 @@ Derivative(
     notes="Valid for every invertible X, whatever the sign of det X; for det X > 0 it is the gradient of "
           "log det X.",
     references=[cookbook(57)],
-    aliases=["log determinant gradient", "logdet", "derivative of log abs det", "log |X|"],
+    aliases=["log determinant gradient", "gradient of the log determinant", "logdet", "derivative of log abs det", "log |X|"],
     # sympy 1.14 differentiates log(Determinant(X)) to 0: the cross-check records the disagreement
     symbolic=lambda X: sp.log(sp.Determinant(X)),
 )
