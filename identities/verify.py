@@ -13,6 +13,7 @@ against the same references: it must be rejected.
 from __future__ import annotations
 
 import copy
+import functools
 import math
 import time
 import weakref
@@ -45,6 +46,8 @@ ZERO = 1e-9
 
 def _norm(a) -> float:
     """The Frobenius norm (faster than np.linalg.norm on the small arrays checks use)."""
+    if np.ndim(a) == 0:
+        return abs(float(a))
     return math.sqrt(float(np.vdot(a, a)))
 
 
@@ -252,7 +255,8 @@ def _call(fn, field_name, values, **extra):
 
 
 def _frozen(a):
-    a = np.array(a, dtype=np.float64)
+    """A fresh array (the result of arithmetic), made read-only for the record's code."""
+    a = np.asarray(a, dtype=np.float64)
     a.flags.writeable = False
     return a
 
@@ -281,7 +285,8 @@ def _difference(f, values, deltas, h, field_name="f"):
         plus[name] = _frozen(values[name] + h * d)
         minus[name] = _frozen(values[name] - h * d)
     fp, fm = _call(f, field_name, plus), _call(f, field_name, minus)
-    return (fp - fm) / (2 * h), max(float(np.max(np.abs(fp), initial=0.0)), float(np.max(np.abs(fm), initial=0.0)))
+    size = max(float(abs(fp).max()), float(abs(fm).max())) if fp.size else 0.0
+    return (fp - fm) / (2 * h), size
 
 
 def _central(record, f, values, deltas, h, field_name="f"):
@@ -569,24 +574,29 @@ def probe(record: Identity, inst: Instance) -> Probe:
     return v.probe(record, inst)
 
 
-def score(p: Probe, claim=None, raw=False) -> float:
-    """The scale-free error of ``claim`` (default: the record's) against the references; with
-    ``raw``, the whole discrepancy, rounding noise included (what the pages report)."""
+def scores(p: Probe, claim=None) -> tuple[float, float]:
+    """(judged, raw): the scale-free error of ``claim`` (default: the record's) against the
+    references, counting only the part of each discrepancy beyond the reference's rounding noise;
+    and the whole discrepancy, noise included (what the pages report)."""
     claim = p.claim if claim is None else claim
     try:
         pred = p.predict(claim)
     except ValueError:  # a mutation that changes the shape cannot match
-        return float("inf")
+        return float("inf"), float("inf")
     if any(np.shape(r) != np.shape(q) for r, q in zip(p.references, pred)):
-        return float("inf")
+        return float("inf"), float("inf")
     denom = max(max(_norm(c) for c in claim), max(_norm(r) for r in p.references))
-    noise = [0.0] * len(p.references) if raw or not p.noise else p.noise
-    # only the part of a discrepancy beyond the rounding noise of the reference counts against the claim
-    err = max(max(0.0, _norm(np.asarray(r) - np.asarray(q)) - n)
-              for r, q, n in zip(p.references, pred, noise))
+    diffs = [_norm(np.asarray(r) - np.asarray(q)) for r, q in zip(p.references, pred)]
+    noise = p.noise or [0.0] * len(diffs)
+    err, raw = max(max(0.0, d - n) for d, n in zip(diffs, noise)), max(diffs)
     if denom == 0.0:
-        return 0.0 if err == 0.0 else float("inf")
-    return err / denom
+        return (0.0 if err == 0.0 else float("inf")), (0.0 if raw == 0.0 else float("inf"))
+    return err / denom, raw / denom
+
+
+def score(p: Probe, claim=None, raw=False) -> float:
+    """The scale-free error of ``claim`` against the references (``raw``: rounding noise included)."""
+    return scores(p, claim)[1 if raw else 0]
 
 
 # --------------------------------------------------------------------------------------------
@@ -604,20 +614,30 @@ def mutate(name: str, claim: list, seed: int):
                for a, b in zip(out, claim)):
             return None
         return out
-    if not any(np.any(c) for c in claim):
+    if not any(c.any() for c in claim):
         return None
     if name == "double":
         return [2 * c for c in claim]
     if name == "negate":
         return [-c for c in claim]
     if name == "perturb":
-        rng = np.random.default_rng([seed, 2])
         out = []
-        for c in claim:
-            e = rng.standard_normal(c.shape)
-            out.append(c + PERTURBATION * _norm(c) * e / _norm(e))
+        for k, c in enumerate(claim):
+            e = _unit_noise(seed, k, c.shape)
+            out.append(c + PERTURBATION * _norm(c) * e)
         return out
     raise ValueError(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _unit_noise(seed: int, k: int, shape: tuple):
+    """A random direction of unit norm, the same for the same seed (drawn once: generators are slow
+    to seed, and the same instance's sides share it)."""
+    rng = np.random.default_rng([seed, 2, k]) if k else np.random.default_rng([seed, 2])
+    e = np.asarray(rng.standard_normal(shape))
+    e = np.asarray(e / _norm(e))
+    e.flags.writeable = False
+    return e
 
 
 # --------------------------------------------------------------------------------------------
@@ -812,7 +832,7 @@ def _check_formulas(record, instances, mutations=True) -> list[FormulaResult]:
                 verdicts = []
                 for side in range(len(evaluated[name][0][1])):
                     applied = rejected = False
-                    # rejected once any instance tells the wrong side apart
+                    # rejected once any instance tells the wrong side apart from a neighbour
                     for seed, vals, noise in evaluated[name]:
                         wrong = mutate(m, [vals[side]], seed)
                         if wrong is not None and m == "transpose" and wrong[0].shape == vals[side].shape and \
@@ -820,7 +840,9 @@ def _check_formulas(record, instances, mutations=True) -> list[FormulaResult]:
                             wrong = None  # symmetric up to the differences' rounding: transposing changes nothing
                         if wrong is not None:
                             applied = True
-                            if _chain_score(vals[:side] + wrong + vals[side + 1:], noise) > FORMULA_TOLERANCE:
+                            lo, hi = max(side - 1, 0), min(side + 2, len(vals))
+                            near = vals[lo:side] + wrong + vals[side + 1:hi]
+                            if _chain_score(near, noise[lo:hi]) > FORMULA_TOLERANCE:
                                 rejected = True
                                 break
                     if applied:
@@ -913,21 +935,22 @@ def verify(record: Identity, seed: int | None = None, instances: int | None = No
             continue
         probes.append(p)
         report.out_ndim = p.out_ndim
-        report.instances.append(InstanceResult(s, inst.sizes_text(), score(p), raw=score(p, raw=True)))
+        judged, raw = scores(p)
+        report.instances.append(InstanceResult(s, inst.sizes_text(), judged, raw=raw))
     if isinstance(record, Derivative) and record.other_layout and report.ok:
         _verify_other_layout(record, report, drawn)
     if formulas and drawn:
         report.formulas = _check_formulas(record, drawn, mutations)
     if mutations and report.ok:
         for name in MUTATIONS:
-            scores = [score(p, wrong) for p in probes
-                      if (wrong := mutate(name, p.claim, p.instance.seed)) is not None]
-            if not scores:
+            wrong_scores = [score(p, wrong) for p in probes
+                            if (wrong := mutate(name, p.claim, p.instance.seed)) is not None]
+            if not wrong_scores:
                 report.mutations[name] = "not applicable"
                 continue
             # rejected when any instance tells it apart; the best evidence is the margin
-            report.mutation_scores[name] = max(scores)
-            report.mutations[name] = "rejected" if max(scores) > tol else "accepted"
+            report.mutation_scores[name] = max(wrong_scores)
+            report.mutations[name] = "rejected" if max(wrong_scores) > tol else "accepted"
     if formulas if errata is None else errata:
         report.errata = [_refute(record, i, e, seed, instances) for i, e in enumerate(record.errata)
                          if isinstance(e, Erratum)]
