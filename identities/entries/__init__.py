@@ -48,8 +48,15 @@ def curve(x, A, B, C):
     return A + x * B + x * x * C
 
 
-# a sampler (`prepare`): shift A so that Y equals the well-conditioned sample of A at the drawn x
+# a sampler (`prepare`): draw a well-conditioned invertible Y and choose A so that Y(x) = Y at the
+# drawn x. A itself is then only square: the assumption that matters is on Y(x), said in `conditions`.
 def curve_at_sample(rng, values):
     x, B, C = values["x"], values["B"], values["C"]
-    values["A"] = values["A"] - x * B - x * x * C
+    values["A"] = well_conditioned(rng, values["A"].shape) - x * B - x * x * C
     return values
+
+
+def well_conditioned(rng, shape):
+    """An invertible sample with singular values in the vocabulary's band (condition number <= 6)."""
+    from identities.assumptions import VOCABULARY
+    return VOCABULARY["invertible"].generate(rng, shape)

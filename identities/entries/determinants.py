@@ -166,7 +166,7 @@ Derivative(
     latex=r"\frac{\partial \det Y}{\partial x} = \det(Y)\operatorname{tr}\left(Y^{-1}\frac{\partial Y}{\partial x}\right),"
           r"\quad Y = A + xB + x^{2}C",
     symbols={"Y": "a square matrix function of x; here the quadratic A + xB + x²C"},
-    variables={"x": Scalar(), "A": Matrix("n", "n", "invertible"), "B": Matrix("n", "n", "square"),
+    variables={"x": Scalar(), "A": Matrix("n", "n", "square"), "B": Matrix("n", "n", "square"),
                "C": Matrix("n", "n", "square")},
     conditions="Y(x) is invertible at the point of evaluation (the sampler shifts A so that Y(x) is a "
                "well-conditioned invertible matrix).",
@@ -192,6 +192,9 @@ Derivative(
           "derivative of Y, B + 2xC, varies with x.",
     references=[cookbook(46)],
     aliases=["Jacobi's formula", "derivative of determinant of matrix function", "d det Y / dx"],
+    history=[Change("2026-12-02", "0.2.0", "A is declared square, not invertible",
+                    "the sampler builds A so that Y(x) is invertible; the page said 'A is invertible', which is "
+                    "not the assumption the check depends on")],
 )
 
 Equality(
@@ -227,7 +230,7 @@ Hessian(
           r"\right)^{2} - \operatorname{tr}\left(\left(Y^{-1}\frac{\partial Y}{\partial x}\right)^{2}\right)\right],"
           r"\quad Y = A + xB + x^{2}C",
     symbols={"Y": "a square matrix function of x; here the quadratic A + xB + x²C"},
-    variables={"x": Scalar(), "A": Matrix("n", "n", "invertible"), "B": Matrix("n", "n", "square"),
+    variables={"x": Scalar(), "A": Matrix("n", "n", "square"), "B": Matrix("n", "n", "square"),
                "C": Matrix("n", "n", "square")},
     conditions="Y(x) is invertible at the point of evaluation (the sampler shifts A so that Y(x) is a "
                "well-conditioned invertible matrix).",
@@ -268,6 +271,9 @@ Hessian(
           "function of one scalar is 1 × 1.",
     references=[cookbook(48)],
     aliases=["second derivative of determinant", "Hessian of det", "d2 det Y / dx2"],
+    history=[Change("2026-12-02", "0.2.0", "A is declared square, not invertible",
+                    "the sampler builds A so that Y(x) is invertible; the page said 'A is invertible', which is "
+                    "not the assumption the check depends on")],
 )
 
 Derivative(

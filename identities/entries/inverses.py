@@ -7,14 +7,15 @@ pseudo-inverse of a full-rank rectangular matrix.
 """
 import numpy as np
 
-from identities import Derivative, Differential, Formula, Matrix, Scalar, Step, Vector, cookbook, ref
-from identities.entries import curve, curve_at_sample, symmetric_part, vec
+from identities import Change, Derivative, Differential, Formula, Matrix, Scalar, Step, Vector, cookbook, ref
+from identities.entries import curve, curve_at_sample, symmetric_part, vec, well_conditioned
 from identities.symbolic import sp
 
 
 # Shift A so that X + A equals the well-conditioned sample of A.
+# draw a well-conditioned invertible S and set A = S − X, so that X + A = S; A itself is only square
 def _sum_invertible(rng, values):
-    values["A"] = values["A"] - values["X"]
+    values["A"] = well_conditioned(rng, values["A"].shape) - values["X"]
     return values
 
 
@@ -59,7 +60,7 @@ Derivative(
     title="Derivative of Y(x)⁻¹ by a scalar",
     latex=r"\frac{\partial Y^{-1}}{\partial x} = -Y^{-1}\frac{\partial Y}{\partial x}Y^{-1}, \quad Y = A + xB + x^{2}C",
     symbols={"Y": "a square matrix function of x; here the quadratic A + xB + x²C"},
-    variables={"x": Scalar(), "A": Matrix("n", "n", "invertible"), "B": Matrix("n", "n", "square"),
+    variables={"x": Scalar(), "A": Matrix("n", "n", "square"), "B": Matrix("n", "n", "square"),
                "C": Matrix("n", "n", "square")},
     conditions="Y(x) is invertible at the point of evaluation (the sampler shifts A so that Y(x) is a "
                "well-conditioned invertible matrix).",
@@ -85,6 +86,9 @@ Derivative(
           "derivative of Y is B + 2xC.",
     references=[cookbook(59)],
     aliases=["derivative of inverse", "d/dt inverse matrix", "derivative of matrix inverse by a parameter"],
+    history=[Change("2026-12-02", "0.2.0", "A is declared square, not invertible",
+                    "the sampler builds A so that Y(x) is invertible; the page said 'A is invertible', which is "
+                    "not the assumption the check depends on")],
 )
 
 Differential(
@@ -197,7 +201,7 @@ Derivative(
     id="23MZ",
     title="Gradient of tr((X + A)⁻¹)",
     latex=r"\frac{\partial \operatorname{tr}((X + A)^{-1})}{\partial X} = -\left((X + A)^{-1}(X + A)^{-1}\right)^{\top}",
-    variables={"X": Matrix("n", "n", "square"), "A": Matrix("n", "n", "invertible")},
+    variables={"X": Matrix("n", "n", "square"), "A": Matrix("n", "n", "square")},
     conditions="X + A is invertible (the sampler shifts A so that X + A is well conditioned).",
     prepare=_sum_invertible,
     wrt="X",
@@ -221,6 +225,9 @@ Derivative(
     notes="With A zero this is the gradient of tr(X⁻¹), namely −(X⁻²)ᵀ.",
     references=[cookbook(64)],
     aliases=["trace of inverse", "derivative of trace of (X+A)^-1", "resolvent trace gradient"],
+    history=[Change("2026-12-02", "0.2.0", "A is declared square, not invertible",
+                    "the sampler builds A so that X + A is invertible; the page said 'A is invertible', which is "
+                    "not the assumption the check depends on")],
 )
 
 Differential(
