@@ -199,3 +199,23 @@ def test_history_entries_and_withdrawals_are_well_formed():
     assert not static(history=[Change("2026-12-02", "0.2.0", "what", "why")])
     assert not static(withdrawn=Withdrawal("2026-12-02", "superseded", "GWJ1"))
     assert [p.code for p in static(withdrawn="gone")] == ["MC010"]
+
+
+@pytest.mark.parametrize("kind", sorted(__import__("identities").model.KINDS))
+def test_every_kind_describes_itself_and_has_a_verifier(kind, tmp_path):
+    from identities.model import KINDS
+    from identities.verify import VERIFIERS
+
+    cls = KINDS[kind]
+    assert cls.claim_field in cls.checker_fields and cls.reference_field in cls.checker_fields
+    assert cls.words and cls.search_words and cls.tolerance_default > 0 and kind in VERIFIERS
+    # the scaffold's skeleton loads as a record of this kind, and fails until it is filled in
+    path = tmp_path / "skeleton.py"
+    path.write_text("import numpy as np\nfrom identities import Derivative, Differential, Equality, Hessian, Matrix, "
+                    "Vector, todo\n" + cls.skeleton.format(id="SK01"))
+    records, problems = load_file(path)
+    assert not records and any(p.id == "SK01" and p.code in ("MC026", "MC007", "MC008") for p in problems)
+    # and the command line offers it
+    out = subprocess.run([sys.executable, "-m", "identities", "new", "--help"], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60)
+    assert kind in out.stdout

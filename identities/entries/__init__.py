@@ -60,3 +60,47 @@ def well_conditioned(rng, shape):
     """An invertible sample with singular values in the vocabulary's band (condition number <= 6)."""
     from identities.assumptions import VOCABULARY
     return VOCABULARY["invertible"].generate(rng, shape)
+
+
+def spaced_singular_values(name):
+    """A sampler (`prepare`): the singular values of variable ``name`` at least 0.3 apart (and at
+    least 0.5), its left singular vectors kept, so that singular values and vectors are smooth
+    functions with differences well inside their domain of smoothness."""
+    def prepare(rng, values):
+        U, s, Vt = np.linalg.svd(values[name], full_matrices=False)
+        spaced = 0.5 + np.cumsum(rng.uniform(0.3, 0.8, size=len(s)))[::-1]
+        # right singular vectors whose largest-magnitude entry leads the next by 0.05, so that a sign
+        # fixed by that entry cannot flip within a difference step
+        for _ in range(100):
+            mags = np.sort(np.abs(Vt), axis=1)
+            if np.all(mags[:, -1] - mags[:, -2] >= 0.05):
+                break
+            q, r = np.linalg.qr(rng.standard_normal((len(s), len(s))))
+            Vt = (q * np.sign(np.diag(r))).T
+        values[name] = (U * spaced) @ Vt
+        return values
+    return prepare
+
+
+def clear_signs(name, margin=0.05):
+    """A sampler (`prepare`) for a symmetric matrix ``name``: redrawn (from the same generator) until
+    each eigenvector's largest-magnitude entry leads the next by ``margin``, so that the sign fixed
+    by `fix_signs` cannot flip within a difference step."""
+    def prepare(rng, values):
+        from identities.assumptions import VOCABULARY
+        A = values[name]
+        for _ in range(100):
+            mags = np.sort(np.abs(np.linalg.eigh(A)[1]), axis=0)
+            if np.all(mags[-1] - mags[-2] >= margin):
+                break
+            A = VOCABULARY["distinct_eigenvalues"].generate(rng, A.shape)
+        values[name] = A
+        return values
+    return prepare
+
+def gap_pinv(M):
+    """The pseudo-inverse of λI − A for an eigenvalue λ of A: exactly singular by construction, so
+    its computed zero singular value (rounding, ~1e-16) must be cut off, which NumPy's default
+    cut-off (1e-15 relative) does not always do; the other singular values are eigenvalue gaps,
+    at least 0.4 in the samples."""
+    return np.linalg.pinv(M, rtol=1e-8)

@@ -8,7 +8,7 @@ eigenvector signs, distinct eigenvalues or singular values), which is what makes
 import numpy as np
 
 from identities import Derivative, Differential, Formula, Matrix, Step, cookbook, ref
-from identities.entries import fix_signs, symmetric_part, vec
+from identities.entries import clear_signs, fix_signs, gap_pinv as _gap_pinv, spaced_singular_values, symmetric_part, vec
 
 
 # Φ: the lower triangle with the diagonal halved (Murray 2016).
@@ -57,12 +57,7 @@ def _qr_differential(A, dA):
 
 
 # Singular values at least 0.3 apart (and at least 0.5), singular vectors of the Gaussian sample kept.
-def _spaced_singular_values(rng, values):
-    A = values["A"]
-    U, s, Vt = np.linalg.svd(A, full_matrices=False)
-    spaced = 0.5 + np.cumsum(rng.uniform(0.3, 0.8, size=len(s)))[::-1]
-    values["A"] = (U * spaced) @ Vt
-    return values
+_spaced_singular_values = spaced_singular_values("A")
 
 
 def _chol(A):
@@ -199,6 +194,8 @@ Differential(
              "i": "a row index", "j": "a column index", r"\Lambda": "the diagonal matrix of the eigenvalues",
              "W": "the skew-symmetric matrix VᵀdV", "v": "v_j, column j of V (an eigenvector)"},
     variables={"A": Matrix("n", "n", "distinct_eigenvalues")},
+    conditions="Each eigenvector's largest-magnitude entry leads the next by at least 0.05 (the sampler redraws A otherwise), so that the sign fixed by that entry is a smooth function of A within a difference step.",
+    prepare=clear_signs("A"),
     wrt=("A",),
     directions="symmetric",
     f=_eigenvectors,
@@ -210,7 +207,7 @@ Differential(
     also=[Formula(r"\mathrm{d}\lambda = \operatorname{diag}(V^{\top}\mathrm{d}A\,V)", lambda D: D(_eigenvalues),
                   lambda A, dA: np.diag(_eigenvectors(A).T @ dA @ _eigenvectors(A))),
           Formula(r"\mathrm{d}v_{j} = (\lambda_{j}I - A)^{+}\mathrm{d}A\,v_{j}", lambda D: D(_eigenvectors),
-                  lambda A, dA: (lambda w, V: np.column_stack([np.linalg.pinv(w[j] * np.eye(len(w)) - A) @ dA @ V[:, j]
+                  lambda A, dA: (lambda w, V: np.column_stack([_gap_pinv(w[j] * np.eye(len(w)) - A) @ dA @ V[:, j]
                                                                for j in range(len(w))]))(
                       _eigenvalues(A), _eigenvectors(A)))],
     derivation=[

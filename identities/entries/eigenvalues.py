@@ -9,7 +9,7 @@ tr X = Σ eig(X) and det X = Π eig(X): see those entries.
 import numpy as np
 
 from identities import Change, Derivative, Differential, Erratum, Formula, Hessian, Matrix, Step, cookbook, ref
-from identities.entries import fix_signs
+from identities.entries import clear_signs, fix_signs, gap_pinv as _gap_pinv
 
 
 # Real eigenpairs in ascending order. The matrix may be a slightly non-symmetric perturbation of a
@@ -45,6 +45,8 @@ def _dominant_negative(rng, values):
 
 
 def _shift_positive(rng, values):
+    # eigenvectors with unambiguous signs first (the shift keeps them), then the eigenvalues moved up
+    values = clear_signs("A")(rng, values)
     values["A"] = values["A"] + 3.0 * np.eye(len(values["A"]))
     return values
 
@@ -161,6 +163,8 @@ Differential(
     symbols={r"\lambda": "the eigenvalues of A in ascending order", "v": "the unit eigenvectors, A vᵢ = λᵢ vᵢ",
              "i": "an index, 1 to n", "V": "the orthogonal matrix of the eigenvectors vᵢ"},
     variables={"A": Matrix("n", "n", "distinct_eigenvalues")},
+    conditions="Each eigenvector's largest-magnitude entry leads the next by at least 0.05 (the sampler redraws A otherwise), so that the sign fixed by that entry is a smooth function of A within a difference step.",
+    prepare=clear_signs("A"),
     wrt=("A",),
     f=lambda A: _eigenpairs(A)[0],
     df=lambda A, dA: np.einsum("ji,jk,ki->i", np.linalg.eigh(A)[1], dA, np.linalg.eigh(A)[1]),
@@ -207,6 +211,8 @@ Derivative(
     latex=r"\frac{\partial \lambda_{\max}(A)}{\partial A} = vv^{\top}",
     symbols={r"\lambda": "the eigenvalue", "v": "the unit eigenvector of the largest eigenvalue"},
     variables={"A": Matrix("n", "n", "distinct_eigenvalues")},
+    conditions="Each eigenvector's largest-magnitude entry leads the next by at least 0.05 (the sampler redraws A otherwise), so that the sign fixed by that entry is a smooth function of A within a difference step.",
+    prepare=clear_signs("A"),
     wrt="A",
     layout="denominator",
     f=lambda A: np.max(np.linalg.eigvals(A).real),
@@ -231,6 +237,8 @@ Derivative(
     latex=r"\frac{\partial \lambda_{\min}(A)}{\partial A} = vv^{\top}",
     symbols={r"\lambda": "the eigenvalue", "v": "the unit eigenvector of the smallest eigenvalue"},
     variables={"A": Matrix("n", "n", "distinct_eigenvalues")},
+    conditions="Each eigenvector's largest-magnitude entry leads the next by at least 0.05 (the sampler redraws A otherwise), so that the sign fixed by that entry is a smooth function of A within a difference step.",
+    prepare=clear_signs("A"),
     wrt="A",
     layout="denominator",
     f=lambda A: np.min(np.linalg.eigvals(A).real),
@@ -292,9 +300,11 @@ Differential(
     latex=r"\mathrm{d}v = (\lambda I - A)^{+}(\mathrm{d}A)\,v",
     symbols={r"\lambda": "the largest eigenvalue of A (simple)", "v": "its unit eigenvector, sign fixed"},
     variables={"A": Matrix("n", "n", "distinct_eigenvalues")},
+    conditions="Each eigenvector's largest-magnitude entry leads the next by at least 0.05 (the sampler redraws A otherwise), so that the sign fixed by that entry is a smooth function of A within a difference step.",
+    prepare=clear_signs("A"),
     wrt=("A",),
     f=lambda A: _eigenpairs(A)[1][:, -1],
-    df=lambda A, dA: (lambda w, V: np.linalg.pinv(w[-1] * np.eye(len(A)) - A) @ dA @ fix_signs(V)[:, -1])(
+    df=lambda A, dA: (lambda w, V: _gap_pinv(w[-1] * np.eye(len(A)) - A) @ dA @ fix_signs(V)[:, -1])(
         *np.linalg.eigh(A)),
     derivation=[
         Step(r"\mathrm{d}(Av) = (\mathrm{d}A)\,v + A\,\mathrm{d}v = \mathrm{d}(\lambda v) = (\mathrm{d}\lambda)\,v + "
@@ -308,11 +318,11 @@ Differential(
         Step(r"\mathrm{d}v = (\lambda I - A)^{+}(\lambda I - A)\,\mathrm{d}v = (\lambda I - A)^{+}\bigl((\mathrm{d}A)\,v"
              r" - (\mathrm{d}\lambda)\,v\bigr) = (\lambda I - A)^{+}(\mathrm{d}A)\,v",
              lambda D: D(),
-             lambda A, D: np.linalg.pinv(_top_value(A) * np.eye(len(A)) - A)
+             lambda A, D: _gap_pinv(_top_value(A) * np.eye(len(A)) - A)
              @ (_top_value(A) * np.eye(len(A)) - A) @ D(_top_vector),
-             lambda A, dA, D: np.linalg.pinv(_top_value(A) * np.eye(len(A)) - A)
+             lambda A, dA, D: _gap_pinv(_top_value(A) * np.eye(len(A)) - A)
              @ (dA @ _top_vector(A) - D(_top_value) * _top_vector(A)),
-             lambda A, dA: np.linalg.pinv(_top_value(A) * np.eye(len(A)) - A) @ dA @ _top_vector(A)),
+             lambda A, dA: _gap_pinv(_top_value(A) * np.eye(len(A)) - A) @ dA @ _top_vector(A)),
     ],
     notes="v is normalised to unit length, with its sign fixed (largest-magnitude entry positive) so that it "
           "is a differentiable function of A; dv is then orthogonal to v. The check perturbs A in general "

@@ -8,7 +8,7 @@ singular value is not unique); each entry states where its formula holds.
 import numpy as np
 
 from identities import Derivative, Formula, Matrix, Scalar, Step, Vector, cookbook
-from identities.entries import vec
+from identities.entries import spaced_singular_values, vec
 from identities.symbolic import sp
 
 # The symbolic forms write a Euclidean norm as the 1 × 1 matrix (vᵀv)^(1/2): sympy 1.14 differentiates that
@@ -338,8 +338,9 @@ Derivative(
     variables={"X": Matrix("m", "n", "full_column_rank")},
     symbols={"u_1": "the left singular vector of the largest singular value of X",
              "v_1": "the right singular vector of the largest singular value, with Xv₁ = σ₁u₁"},
-    conditions="The largest singular value of X is simple (true of a generic matrix; the samples have "
-               "distinct singular values).",
+    conditions="The largest singular value of X is simple; the sampler spaces the singular values at least "
+               "0.3 apart, so that the differences stay where ‖X‖₂ is smooth.",
+    prepare=spaced_singular_values("X"),
     wrt="X",
     layout="denominator",
     f=lambda X: np.sqrt(np.linalg.eigvalsh(X.T @ X)[-1]),
