@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 NODE   := node_modules/temml/dist/temml.cjs
-SPHINXOPTS ?= -j $(shell $(PYTHON) -c "from tools import SPHINX_JOBS; print(SPHINX_JOBS)")
+SPHINXOPTS ?= -j $(shell $(PYTHON) -c "import os; print((os.cpu_count() or 1) + 1)")
 
 .PHONY: html test bench bench-site audit clean
 

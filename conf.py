@@ -25,12 +25,12 @@ copyright = "2026, " + author
 version = release = identities.__version__
 
 extensions = [
-    "tools.mathml",
+    "identities.site.mathml",
     "nbsphinx",
-    "tools.sphinx_identities",
+    "identities.site",
 ]
 
-mc_site = True  # this is the catalogue's own site: generate its pages (tools/sphinx_identities.py)
+mc_site = True  # this is the catalogue's own site: generate its pages (identities/site/)
 # Where the site is published: the permanent URLs in every cite box start here.
 html_baseurl = os.environ.get("MC_BASEURL", "https://tested-matrix-calculus-cookbook.org/")
 mc_catalogue_dir = os.environ.get("MC_CATALOGUE_DIR", "")   # a synthetic catalogue, for the scale benchmark
@@ -42,7 +42,7 @@ html_static_path = ["docs/_static"]
 html_css_files = ["mc.css"]
 html_js_files = ["mc.js"]
 
-# the search page runs pagefind (Sphinx's own index is switched off by tools.sphinx_identities)
+# the search page runs pagefind (Sphinx's own index is switched off by identities.site)
 html_additional_pages = {"search": "search.html"}
 html_theme = "sphinx_book_theme"
 html_title = "Tested Matrix Calculus Cookbook"
@@ -62,7 +62,7 @@ html_theme_options = {
 # the square of the page count. A fixed list of topics keeps each page's sidebar constant.
 html_sidebars = {"**": ["navbar-logo.html", "search-button-field.html", "mc-topics.html"]}
 
-# Math becomes MathML at build time (Temml, under node: tools/mathml.py), so formulas show without
+# Math becomes MathML at build time (Temml, under node: identities/site/mathml.py), so formulas show without
 # JavaScript and without any CDN; the stylesheet and the font are copied from node_modules.
 html_math_renderer = "mathml"
 

@@ -4,6 +4,7 @@ Errors block a merge; advisories (``--strict`` makes them errors) ask a reviewer
 """
 from __future__ import annotations
 
+import os
 import re
 import sys
 
@@ -137,15 +138,17 @@ def render_problems(records) -> list[Problem] | None:
     import subprocess
     from pathlib import Path
 
-    root = Path(__file__).resolve().parents[1]
-    server, node = root / "tools" / "mathml-server.js", shutil.which("node")
-    if node is None or not server.exists() or not (root / "node_modules" / "temml").exists():
+    from .site.mathml import node_modules
+
+    server, node = Path(__file__).with_name("site") / "mathml-server.js", shutil.which("node")
+    if node is None or not server.exists() or not (node_modules() / "temml").exists():
         return None
     items = [(r, name, text) for r in records for name, text in r.latex_fields()]
     proc = subprocess.run([node, str(server), "--check"], input=json.dumps([t for _, _, t in items]),
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "MC_NODE_MODULES": str(node_modules())})
     if proc.returncode != 0:
-        raise RuntimeError(f"the LaTeX check (node tools/mathml-server.js --check) failed to run: {proc.stderr[-500:]}")
+        raise RuntimeError(f"the LaTeX check (node identities/site/mathml-server.js --check) failed to run: {proc.stderr[-500:]}")
     return [r.problem("MC027", name, f"Temml cannot render it: {err}")
             for (r, name, _), err in zip(items, json.loads(proc.stdout)) if err]
 

@@ -173,6 +173,20 @@ def registry_problems(cat: Catalogue, path=registry.PATH) -> list[Problem]:
     return out
 
 
+def load_dir(path) -> Catalogue:
+    """A catalogue from every *.py file of a directory, one topic a file (the scale benchmark's
+    synthetic catalogues, and the preview of a contributor's file)."""
+    cat = Catalogue()
+    for f in sorted(Path(path).glob("*.py")):
+        records, problems = load_file(f, topic=f.stem)
+        cat.problems += problems
+        cat.topics[f.stem] = Topic(f.stem, f.stem.replace("_", " ").capitalize(), "")
+        for r in records:
+            cat.entries[r.id] = r
+            cat.topics[f.stem].ids.append(r.id)
+    return cat
+
+
 _CACHE: Catalogue | None = None
 
 

@@ -205,7 +205,7 @@ def cmd_check(args):
         print(json.dumps({"entries": rows, "problems": [str(p) for p in problems]}, indent=2, ensure_ascii=False,
                          default=float))
     if args.preview:
-        from tools.preview import preview  # the site's renderer: needs the docs dependencies
+        from .site.preview import preview  # the site's renderer: needs the docs dependencies
 
         files = sorted({r.file for r in records if r.file})
         for page in preview(files):

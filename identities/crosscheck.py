@@ -112,3 +112,29 @@ def crosscheck(record) -> CrossCheck:
     if err <= TOLERANCE:
         return CrossCheck(AGREES, f"sympy gives {text}" if text else "", err, version)
     return CrossCheck(DISAGREES, f"sympy gives {text}" if text else "sympy's result differs", err, version)
+
+
+def crosscheck_all(cat, ids) -> dict:
+    """id -> the cross-check of that entry, as plain data."""
+    from dataclasses import asdict
+
+    return {i: asdict(crosscheck(cat.entries[i])) for i in ids if i in cat.entries}
+
+
+def main(argv) -> int:
+    """``python -m identities.crosscheck CATALOGUE_DIR ID...``: the cross-checks of those entries as
+    JSON on stdout (CATALOGUE_DIR empty: the catalogue itself). The site build runs it in two
+    separate interpreters while Sphinx reads."""
+    import json
+
+    from .catalogue import load, load_dir
+
+    cat = load_dir(argv[0]) if argv[0] else load()
+    print(json.dumps(crosscheck_all(cat, argv[1:])))
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))

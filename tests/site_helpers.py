@@ -10,7 +10,7 @@ import sys
 import threading
 from pathlib import Path
 
-from tools import SPHINX_JOBS
+from identities.site import SPHINX_JOBS
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"

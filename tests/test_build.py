@@ -55,7 +55,7 @@ def test_two_clean_builds_of_one_commit_are_identical(built_site, offline_build)
                 walk(sub, prefix + name + "/")
 
     # .buildinfo holds a hash of the configuration, which includes the static directory each build
-    # stages beside its own output (tools/mathml.py): it is build state, not part of the site
+    # stages beside its own output (identities/site/mathml.py): it is build state, not part of the site
     walk(filecmp.dircmp(built_site, offline_build, ignore=[".doctrees", ".buildinfo"]))
     # dircmp compares sizes and times shallowly; compare contents where it did not flag a difference
     for path in built_site.rglob("*"):

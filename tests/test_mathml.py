@@ -1,4 +1,4 @@
-"""tools.mathml on its own: a small project with math, built with and without -W."""
+"""identities.site.mathml on its own: a small project with math, built with and without -W."""
 import shutil
 import subprocess
 import sys
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.skipif(
 def _build(tmp_path, body, *flags):
     src = tmp_path / "src"
     src.mkdir()
-    (src / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nextensions = ['tools.mathml']\n"
+    (src / "conf.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nextensions = ['identities.site.mathml']\n"
                                  "html_math_renderer = 'mathml'\n")
     (src / "index.rst").write_text("Math\n====\n\n" + body + "\n")
     out = tmp_path / "out"
@@ -51,7 +51,7 @@ def test_without_w_a_bad_formula_shows_as_escaped_text(tmp_path):
 
 
 def test_a_statement_that_opens_with_definitions_is_shown_on_two_lines():
-    from tools.render import display_latex
+    from identities.site.render import display_latex
 
     assert display_latex(r"h = \tanh(x):\quad \frac{\partial h}{\partial x} = 1 - h^2") == \
         r"\begin{gathered}h = \tanh(x): \\ \frac{\partial h}{\partial x} = 1 - h^2\end{gathered}"

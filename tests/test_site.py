@@ -6,7 +6,7 @@ import pytest
 from sphinx.util.inventory import InventoryFile
 
 import identities
-from tools import sphinx_identities
+from identities import site as sphinx_identities
 
 from .site_helpers import ROOT, build_records
 
@@ -156,7 +156,7 @@ def test_a_project_without_our_extension_links_an_entry_by_label(tmp_path, built
 
 
 def test_a_project_with_our_extension_links_an_entry_by_role(tmp_path, built_site):
-    page = _consumer(tmp_path, built_site, ["tools.sphinx_identities"], "See :mc:id:`GWJ1`.")
+    page = _consumer(tmp_path, built_site, ["identities.site"], "See :mc:id:`GWJ1`.")
     assert "id/GWJ1.html#mc-gwj1" in page
 
 

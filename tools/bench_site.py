@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tools import SPHINX_JOBS  # noqa: E402 (needs ROOT on the path)
+from identities.site import SPHINX_JOBS  # noqa: E402 (needs ROOT on the path)
 
 TEMPLATE = '''
 Derivative(

@@ -1,11 +1,13 @@
-// Renders LaTeX to MathML with Temml for tools/mathml.py. One request per line on a Unix socket,
+// Renders LaTeX to MathML with Temml for identities/site/mathml.py. One request per line on a Unix socket,
 // {"tex": ..., "display": bool}; one answer per line, {"mathml": ...} or {"error": ...}.
-// Usage: node tools/mathml-server.js SOCKET. It exits when its stdin closes, so it never outlives
+// Usage: node identities/site/mathml-server.js SOCKET. It exits when its stdin closes, so it never outlives
 // the build that started it. With --check instead of SOCKET it reads a JSON list of TeX strings on
 // stdin and prints, for each, null or the error Temml raises (the audit's check, MC027).
 const net = require("net");
 const path = require("path");
-const temml = require(path.join(__dirname, "..", "node_modules", "temml", "dist", "temml.cjs"));
+// node_modules is named by MC_NODE_MODULES (identities/site/mathml.py sets it), else the checkout's
+const modules = process.env.MC_NODE_MODULES || path.join(__dirname, "..", "..", "node_modules");
+const temml = require(path.join(modules, "temml", "dist", "temml.cjs"));
 
 function render(tex, display) {
   try {

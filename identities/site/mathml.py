@@ -1,4 +1,4 @@
-"""Math rendered to MathML at build time, by Temml (tools/mathml-server.js, run by node).
+"""Math rendered to MathML at build time, by Temml (mathml-server.js beside this file, run by node).
 
 Browsers draw MathML themselves, so formulas show without JavaScript, without a CDN, and are read
 by screen readers; the page carries no second, visual copy of each formula (KaTeX's HTML, which
@@ -24,9 +24,21 @@ from sphinx.locale import _
 from sphinx.util import logging
 from sphinx.util.math import get_node_equation_number
 
-ROOT = Path(__file__).resolve().parents[1]
 SERVER = Path(__file__).with_name("mathml-server.js")
-TEMML = ROOT / "node_modules" / "temml"
+
+
+def node_modules() -> Path:
+    """Where Temml and the math font are installed: $MC_NODE_MODULES, else the node_modules of the
+    directory Sphinx runs in, else of the checkout this package lives in."""
+    if os.environ.get("MC_NODE_MODULES"):
+        return Path(os.environ["MC_NODE_MODULES"])
+    for base in (Path.cwd(), Path(__file__).resolve().parents[2]):
+        if (base / "node_modules" / "temml").exists():
+            return base / "node_modules"
+    return Path.cwd() / "node_modules"
+
+
+TEMML = node_modules() / "temml"
 STATIC = "mathml"  # the subdirectory of _static holding the stylesheet and font
 logger = logging.getLogger(__name__)
 
@@ -49,7 +61,8 @@ class Server:
         self.rundir = Path(tempfile.mkdtemp(prefix="mc-mathml-"))
         self.path = self.rundir / "mathml.sock"
         self.owner = os.getpid()
-        self.process = subprocess.Popen([node, str(SERVER), str(self.path)], stdin=subprocess.PIPE)
+        self.process = subprocess.Popen([node, str(SERVER), str(self.path)], stdin=subprocess.PIPE,
+                                        env={**os.environ, "MC_NODE_MODULES": str(node_modules())})
         self.connect()
 
     def connect(self):
@@ -64,7 +77,7 @@ class Server:
                 sock.close()
                 if time.monotonic() > deadline or self.process.poll() is not None:
                     self.close()
-                    raise MathMLError("the MathML server (node tools/mathml-server.js) did not start") from None
+                    raise MathMLError("the MathML server (node identities/site/mathml-server.js) did not start") from None
                 time.sleep(0.005)
         self.sock, self.stream = sock, sock.makefile("rwb")
 
@@ -158,7 +171,7 @@ def config_inited(app, config):
     target = staging / STATIC
     target.mkdir(parents=True, exist_ok=True)
     for source, name in ASSETS:
-        path = ROOT / "node_modules" / source
+        path = node_modules() / source
         if not path.exists():
             raise MathMLError(f"node_modules/{source} is missing: run `npm ci` (make html does it)")
         if not (target / name).exists() or (target / name).read_bytes() != path.read_bytes():

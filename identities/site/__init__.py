@@ -1,0 +1,270 @@
+"""The Sphinx extension: the catalogue rendered into pages at build time (``extensions = ["identities.site"]``).
+
+- ``config-inited`` writes one tiny stub per entry (``docs/id/<ID>.rst``), per topic and for the
+  concordance and errata pages. A stub holds a digest of what its page shows, and is rewritten only
+  when that changes: an incremental build re-reads only the pages of edited records (``build.py``).
+- The ``mc`` domain: ``.. mc:entry::`` renders an entry's page from the live record (``layout.py``),
+  registers it as an object of type ``identity`` (listed in ``objects.inv`` for intersphinx) and as a
+  std label ``mc-<id>`` (so projects without this extension can still ``:ref:`` it); the
+  ``:mc:id:`` role links an entry.
+- ``build-finished`` runs pagefind over the built site for the search.
+
+Another project may load this extension just for the domain (``mc_site`` stays False): its
+``:mc:id:`` role then links our entries through intersphinx, and nothing else happens.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.directives import SphinxDirective
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+from . import layout as L
+from . import render as R
+from .build import SHARED_INPUTS, Site, catalogue_digest, write_stubs
+
+logger = logging.getLogger(__name__)
+EXT_VERSION = "2"
+
+# Parallel builds: while the workers write pages the main process only resolves the next ones, so
+# one worker more than there are cores keeps the cores busy (on 2 cores, a clean build took
+# 19.5 s with -j 3 against 24.9 s with -j 1).
+SPHINX_JOBS = str((os.cpu_count() or 1) + 1)
+
+
+class EntryDirective(SphinxDirective):
+    required_arguments = 1
+    option_spec = {"digest": directives.unchanged}
+
+    def run(self):
+        entry_id = self.arguments[0]
+        r = Site.cat.get(entry_id)
+        if r is None:
+            logger.warning(f"no entry {entry_id}", location=self.get_location())
+            return []
+        anchor = f"mc-{r.id.lower()}"
+        domain = self.env.get_domain("mc")
+        domain.note_entry(r.id, r.title, self.env.docname, anchor)
+        std = self.env.get_domain("std")
+        std.note_hyperlink_target(anchor, self.env.docname, anchor, f"{r.id}: {r.title}")
+        for path in SHARED_INPUTS:
+            self.env.note_dependency(path)
+        return [L.render_entry(r, self.env.docname, anchor)]
+
+
+class TopicDirective(SphinxDirective):
+    required_arguments = 1
+    option_spec = {"digest": directives.unchanged}
+
+    def run(self):
+        return L.topic_page(Site.cat.topics[self.arguments[0]])
+
+
+class CatalogueWideDirective(SphinxDirective):
+    """A directive whose output depends on the whole catalogue: its page is re-read whenever the
+    catalogue changes (see ``env_get_outdated``)."""
+    option_spec = {"digest": directives.unchanged}
+
+    def run(self):
+        self.env.get_domain("mc").data["catalogue_docs"][self.env.docname] = True
+        return self.render()
+
+
+class TopicsDirective(CatalogueWideDirective):
+    def render(self):
+        return L.topics_table()
+
+
+class ConcordanceDirective(CatalogueWideDirective):
+    def render(self):
+        return L.concordance()
+
+
+class ErrataDirective(CatalogueWideDirective):
+    def render(self):
+        for path in SHARED_INPUTS:
+            self.env.note_dependency(path)
+        return L.errata_page(self.env.docname)
+
+
+class VocabularyDirective(CatalogueWideDirective):
+    def render(self):
+        return L.vocabulary_table()
+
+
+# --------------------------------------------------------------------------------------------
+# Domain
+
+
+def fill_placeholders(app, doctree, docname):
+    for node in list(doctree.findall(L.crosscheck_placeholder)):
+        r = Site.cat.get(node["entry"])
+        node.replace_self(R.crosscheck_paragraph(Site.crosscheck(r) if r is not None else None))
+    for node in list(doctree.findall(L.sympy_errata_placeholder)):
+        new = L.sympy_errata_nodes()
+        # the table links entries: resolve those references like the rest of the page
+        container = nodes.container()
+        container.extend(new)
+        node.replace_self(container)
+        app.env.resolve_references(container, docname, app.builder)
+
+
+class IdentityDomain(Domain):
+    name = "mc"
+    label = "Matrix calculus"
+    object_types = {"identity": ObjType("identity", "id")}
+    directives = {"entry": EntryDirective, "topic": TopicDirective, "topics": TopicsDirective,
+                  "concordance": ConcordanceDirective, "errata": ErrataDirective,
+                  "vocabulary": VocabularyDirective}
+    roles = {"id": XRefRole()}
+    initial_data = {"entries": {}, "catalogue_docs": {}, "digest": ""}  # entries: id -> (docname, anchor, title)
+    data_version = 1
+
+    def note_entry(self, entry_id, title, docname, anchor):
+        self.data["entries"][entry_id] = (docname, anchor, title)
+
+    def clear_doc(self, docname):
+        for k, v in list(self.data["entries"].items()):
+            if v[0] == docname:
+                del self.data["entries"][k]
+        self.data["catalogue_docs"].pop(docname, None)
+
+    def merge_domaindata(self, docnames, otherdata):
+        for k, v in otherdata["entries"].items():
+            if v[0] in docnames:
+                self.data["entries"][k] = v
+        for d in otherdata["catalogue_docs"]:
+            if d in docnames:
+                self.data["catalogue_docs"][d] = True
+
+    def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
+        hit = self.data["entries"].get(target.upper())
+        if hit is None:
+            return None
+        docname, anchor, title = hit
+        return make_refnode(builder, fromdocname, docname, anchor, contnode, f"{target.upper()}: {title}")
+
+    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+        ref = self.resolve_xref(env, fromdocname, builder, "id", target, node, contnode)
+        return [("mc:id", ref)] if ref is not None else []
+
+    def get_objects(self):
+        for k, (docname, anchor, title) in sorted(self.data["entries"].items()):
+            yield k, f"{k}: {title}", "identity", docname, anchor, 1
+
+
+# --------------------------------------------------------------------------------------------
+# Events
+
+
+def config_inited(app, config):
+    """Everything that changes the configuration happens here, before Sphinx compares it with the
+    last build's: done later, every build would look reconfigured."""
+    if not config.mc_site:
+        return  # another project, here only for the mc domain (linking entries through intersphinx)
+    Site.load(app)
+    write_stubs(app)
+    topics = [{"doc": f"topics/{s}", "title": t.title, "count": len(t.ids)} for s, t in Site.cat.topics.items()
+              if t.ids]
+    config.html_context = {**config.html_context, "mc_topics": topics}
+
+
+def builder_inited(app):
+    if not app.config.mc_site:
+        return
+    Site.start_crosschecks(app.outdir)
+    # the site searches with pagefind; Sphinx's own index is built only to compare the two
+    if app.builder.name == "html" and not app.config.mc_builtin_search:
+        app.builder.search = False
+
+
+def env_get_outdated(app, env, added, changed, removed):
+    if not app.config.mc_site:
+        return []
+    domain = env.get_domain("mc")
+    now = catalogue_digest()
+    if domain.data.get("digest") == now:
+        return []
+    domain.data["digest"] = now
+    return [d for d in domain.data["catalogue_docs"] if d in env.found_docs]
+
+
+def strip_execution_times(outdir):
+    """The executed notebooks copied into the site carry the time each cell ran; drop it, so that
+    two builds of the same commit are identical."""
+    import json
+
+    for nb in Path(outdir).rglob("*.ipynb"):
+        data = json.loads(nb.read_text())
+        for cell in data.get("cells", []):
+            cell.get("metadata", {}).pop("execution", None)
+        nb.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+
+
+def collect_crosschecks(app, env):
+    """Collect the cross-checks in the main process once reading is done, before any parallel
+    writer is forked (a forked child cannot wait on another process's child)."""
+    Site.crosscheck(None)
+    return []
+
+
+def build_finished(app, exception):
+    if exception is not None or app.builder.format != "html" or not app.config.mc_site:
+        return
+    strip_execution_times(app.outdir)
+    env = dict(os.environ)
+    # Only the article is indexed; math (its words are TeX tokens), code, tables listing other
+    # entries and page boilerplate are left out, so that words people type decide the ranking.
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(app.outdir), "--root-selector", "article.bd-article",
+           "--exclude-selectors", "math", "--exclude-selectors", "pre", "--exclude-selectors", ".mc-noindex",
+           "--exclude-selectors", "table.mc-dense", "--exclude-selectors", "table.mc-concordance",
+           "--exclude-selectors", ".prev-next-area", "--exclude-selectors", ".headerlink",
+           # topic pages list every title of their topic: they are for browsing, not for search
+           "--glob", "{*.html,id/*.html,tutorials/*.html}", "--quiet"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        logger.warning(f"pagefind failed: {proc.stderr.strip() or proc.stdout.strip()}", type="mc", subtype="search")
+
+
+def escape_theme_text(app, pagename, templatename, context, doctree):
+    """sphinx-book-theme puts the raw text of a page title into its print header unescaped; a title
+    is record text, so it must reach the page as text."""
+    import html
+
+    for key in ("pagetitle", "page_description"):
+        if isinstance(context.get(key), str):
+            context[key] = html.escape(context[key])
+
+
+def _skip(self, node):
+    raise nodes.SkipNode
+
+
+def setup(app):
+    app.add_config_value("mc_site", False, "env")  # True: this is the catalogue's own site
+    app.add_config_value("mc_catalogue_dir", "", "env")
+    app.add_config_value("mc_builtin_search", False, "html")
+    app.add_domain(IdentityDomain)
+    app.add_node(R.weighted, html=(R.visit_weighted, R.depart_weighted),
+                 latex=(lambda s, n: None, lambda s, n: None), text=(lambda s, n: None, lambda s, n: None))
+    app.connect("config-inited", config_inited)
+    app.connect("builder-inited", builder_inited)
+    app.connect("env-get-outdated", env_get_outdated)
+    app.connect("build-finished", build_finished)
+    app.connect("doctree-resolved", fill_placeholders)
+    app.connect("env-updated", collect_crosschecks)
+    for placeholder in (L.crosscheck_placeholder, L.sympy_errata_placeholder):
+        app.add_node(placeholder, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
+    app.connect("html-page-context", escape_theme_text, priority=900)
+    return {"version": EXT_VERSION, "parallel_read_safe": True, "parallel_write_safe": True,
+            "env_version": 1}
+
+

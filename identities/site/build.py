@@ -1,0 +1,227 @@
+"""The build's state and caches: the catalogue loaded once per process, the verifier's reports,
+the sympy cross-checks and their cache next to the build, and the stub page of each entry with a
+digest of everything its page shows (so that an incremental build re-reads only what changed).
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from sphinx.util import logging
+
+from identities import registry
+from identities.catalogue import load, load_dir
+from identities.crosscheck import crosscheck_all
+from identities.runner import verify_all
+from identities.verify import verify
+
+from . import render as R
+
+logger = logging.getLogger(__name__)
+HERE = Path(__file__).resolve().parent
+# Pages depend on the site's own code: a change to it changes every digest, so every page is re-read.
+RENDERER = R.digest(*(p.read_text() for p in sorted(HERE.glob("*.py"))))
+# ... and on the modules whose words and constants every page shows (sources, assumption sentences,
+# the verifier's tolerances and sentences): Sphinx re-reads every page when one of them changes.
+SHARED_INPUTS = [str(HERE.parent / f) for f in ("bibliography.py", "assumptions.py", "verify.py", "model.py",
+                                                 "formulas.py", "runner.py")]
+
+
+class Site:
+    cat = None
+    reports: dict = {}
+    published: dict = {}
+    base_url = ""
+    version = ""
+
+    @classmethod
+    def load(cls, app):
+        extra_dir = cls.catalogue_dir = app.config.mc_catalogue_dir
+        if extra_dir:
+            cls.cat = load_dir(extra_dir)
+        else:
+            cls.cat = load()
+        for p in cls.cat.problems:
+            logger.warning(f"catalogue: {p}", type="mc", subtype="record")
+        cls.published = registry.published()
+        cls.base_url = app.config.html_baseurl.rstrip("/") + "/"
+        cls.version = app.config.release
+
+    _by_eq = None
+
+    @classmethod
+    def by_equation(cls) -> dict:
+        """Cookbook equation number -> ids citing it, in catalogue order."""
+        if cls._by_eq is None or cls._by_eq[0] is not cls.cat:
+            index: dict = {}
+            for e in cls.cat.entries.values():
+                for ref in e.references:
+                    if ref.eq is not None and e.id not in index.setdefault(ref.eq, []):
+                        index[ref.eq].append(e.id)
+            cls._by_eq = (cls.cat, index)
+        return cls._by_eq[1]
+
+    @classmethod
+    def report(cls, r):
+        if r.id not in cls.reports:
+            # all at once, in the main process before Sphinx forks its writers, each record within
+            # its time limit (a record that loops is reported on its page, not a hung build)
+            todo = [e for e in cls.cat.entries.values() if e.live and e.id not in cls.reports]
+            cls.reports.update(verify_all(todo) if r in todo else {r.id: verify(r)})
+        return cls.reports[r.id]
+
+    _used_by = None
+
+    @classmethod
+    def used_by(cls) -> dict:
+        """id -> the ids whose derivations (or other formulas) use it, in catalogue order."""
+        if cls._used_by is None or cls._used_by[0] is not cls.cat:
+            index: dict = {}
+            for e in cls.cat.entries.values():
+                for _, _, f in e.formulas():
+                    for u in f.uses:
+                        if e.id not in index.setdefault(u, []):
+                            index[u].append(e.id)
+            cls._used_by = (cls.cat, index)
+        return cls._used_by[1]
+
+    # sympy cross-checks: seconds each, so they run in a second process while Sphinx reads, and
+    # their outcomes are kept next to the build, keyed by what the record claims and sympy's version
+    crosschecks: dict = {}
+    cache_path: Path | None = None
+    pending = None
+    todo: dict = {}
+    catalogue_dir = ""
+
+    @classmethod
+    def start_crosschecks(cls, outdir):
+        import json
+        from importlib.metadata import version
+
+        sympy_version = version("sympy")  # importing sympy itself takes half a second
+        cls.cache_path = Path(outdir).parent / ".mc-crosscheck.json"
+        try:
+            cached = json.loads(cls.cache_path.read_text())
+        except (OSError, ValueError):
+            cached = {}
+        cls.crosschecks = {}
+        cls.todo = {}
+        for r in cls.cat.entries.values():
+            if getattr(r, "symbolic", None) is None:
+                continue
+            key = R.digest(R.checked_source(r), sympy_version)
+            if key in cached:
+                cls.crosschecks[r.id] = cached[key]
+            else:
+                cls.todo[r.id] = key
+        if len(cls.todo) > 4:
+            # Separate interpreters, not forks: they run while Sphinx reads (its forked workers
+            # included), and only the main process waits for them. Two, because reading ends
+            # before the cross-checks do, and one would then leave a core idle.
+            ids = list(cls.todo)
+            cls.pending = [subprocess.Popen(
+                [sys.executable, "-m", "identities.crosscheck", cls.catalogue_dir or "", *ids[k::2]],
+                cwd=HERE.parents[1], stdout=subprocess.PIPE, text=True) for k in range(2)]
+        elif cls.todo:  # an edited record or two: cheaper here than in a new interpreter
+            cls.store_crosschecks(crosscheck_all(cls.cat, cls.todo))
+
+    @classmethod
+    def crosscheck(cls, r):
+        import json
+
+        if cls.pending is not None:
+            results = {}
+            for proc in cls.pending:
+                out, _ = proc.communicate()
+                if proc.returncode != 0:
+                    logger.warning("the sympy cross-checks failed (exit status %s); entry pages say so",
+                                   proc.returncode, type="mc", subtype="crosscheck")
+                results.update(json.loads(out or "{}"))
+            cls.pending = None
+            cls.store_crosschecks(results)
+        return cls.crosschecks.get(r.id) if r is not None else None
+
+    @classmethod
+    def store_crosschecks(cls, results: dict):
+        for entry_id, result in results.items():
+            cls.crosschecks[entry_id] = {**result, "key": cls.todo[entry_id]}
+        cls.save_crosschecks()
+
+    @classmethod
+    def save_crosschecks(cls):
+        import json
+
+        if cls.cache_path is not None:
+            data = {v["key"]: v for v in cls.crosschecks.values() if "key" in v}
+            cls.cache_path.parent.mkdir(parents=True, exist_ok=True)
+            cls.cache_path.write_text(json.dumps(data, sort_keys=True, indent=0))
+
+
+def _write_if_changed(path: Path, text: str) -> bool:
+    if path.exists() and path.read_text() == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return True
+
+
+def entry_digest(r) -> str:
+    rel = [(i, Site.cat.entries[i].title) for i in related_ids(r) + Site.used_by().get(r.id, [])]
+    rel += [(u, Site.cat.entries[u].title if u in Site.cat.entries else "") for _, _, f in r.formulas()
+            for u in f.uses]
+    return R.digest(RENDERER, R.record_source(r), r.file, Site.published.get(r.id), rel, Site.version,
+                    Site.cat.topics.get(r.topic).title if r.topic in Site.cat.topics else r.topic)
+
+
+def related_ids(r, limit=12) -> list[str]:
+    out = [i for i in r.related if i in Site.cat.entries]
+    for eq in sorted({ref.eq for ref in r.references if ref.eq is not None}):
+        for other in Site.by_equation().get(eq, ()):
+            if len(out) >= limit:
+                break  # an equation many entries cite would otherwise cost each of them a full scan
+            if other != r.id and other not in out:
+                out.append(other)
+    if r.withdrawn is not None and r.withdrawn.replaced_by and r.withdrawn.replaced_by not in out:
+        out.insert(0, r.withdrawn.replaced_by)
+    return out[:limit]
+
+
+def write_stubs(app):
+    src = Path(app.srcdir)
+    cat = Site.cat
+    wanted = set()
+    for r in cat.entries.values():
+        p = src / "id" / f"{r.id}.rst"
+        wanted.add(p)
+        _write_if_changed(p, f".. mc:entry:: {r.id}\n   :digest: {entry_digest(r)}\n")
+    for slug, topic in cat.topics.items():
+        if not topic.ids:
+            continue
+        p = src / "topics" / f"{slug}.rst"
+        wanted.add(p)
+        d = R.digest(RENDERER, topic.title, topic.blurb, [(i, R.record_source(cat.entries[i])) for i in topic.ids])
+        toc = "\n".join(f"   ../id/{i}" for i in topic.ids)
+        _write_if_changed(p, f".. mc:topic:: {slug}\n   :digest: {d}\n\n.. toctree::\n   :hidden:\n\n{toc}\n")
+    topics = [s for s, t in cat.topics.items() if t.ids]
+    p = src / "topics" / "index.rst"
+    wanted.add(p)
+    _write_if_changed(p, "Topics\n======\n\n.. mc:topics::\n   :digest: "
+                      + R.digest([(s, cat.topics[s].title, len(cat.topics[s].ids)) for s in topics])
+                      + "\n\n.. toctree::\n   :hidden:\n\n" + "\n".join(f"   {s}" for s in topics) + "\n")
+    # a record that is gone (a synthetic catalogue swapped out) must not leave a page behind
+    for folder in ("id", "topics"):
+        for old in (src / folder).glob("*.rst"):
+            if old not in wanted:
+                old.unlink()
+
+
+
+
+def catalogue_digest() -> str:
+    return R.digest(RENDERER, [(r.id, r.title, r.latex, [(e.what, e.printed) for e in r.errata], r.topic, r.live,
+                               [(x.source, x.locator, x.eq, x.note) for x in r.references])
+                              for r in Site.cat.entries.values()],
+                    [(s, t.title, t.blurb) for s, t in Site.cat.topics.items()])
+
+
