@@ -60,7 +60,7 @@ def draw_sizes(record: Identity, rng: np.random.Generator) -> dict:
     choices = np.arange(lo, hi + 1)
     for _ in range(200):
         if len(names) <= len(choices):
-            picked = rng.choice(choices, size=len(names), replace=False)
+            picked = choices[rng.permutation(len(choices))[:len(names)]]
         else:
             picked = rng.choice(choices, size=len(names), replace=True)
         sizes = {n: int(s) for n, s in zip(names, picked)}

@@ -217,6 +217,11 @@ class Report:
 
 
 def _convert(out, field_name):
+    if type(out) is np.ndarray and out.dtype == np.float64:
+        # the common case: a float array; a finite sum means finite entries
+        if math.isfinite(out.sum()) or np.all(np.isfinite(out)):
+            return out
+        raise CheckError(field_name, "returned NaN or infinity")
     try:
         arr = np.asarray(out)
         if arr.dtype.kind == "c" or (arr.dtype == object and any(isinstance(x, complex) for x in arr.flat)):
@@ -272,10 +277,19 @@ def _direction(shape, mode, rng):
     return v / n if n else v
 
 
+_SCALES: dict = {}  # id -> (array, scale) for the read-only instance values of the current record
+
+
 def _scale(value) -> float:
     # The step follows the smallest singular value: near-singular arguments need smaller steps.
     if value.ndim == 2 and value.shape[0] == value.shape[1]:
-        return float(min(1.0, np.linalg.svd(value, compute_uv=False)[-1]))
+        hit = _SCALES.get(id(value))
+        if hit is not None and hit[0] is value:
+            return hit[1]
+        scale = float(min(1.0, np.linalg.svd(value, compute_uv=False)[-1]))
+        if not value.flags.writeable:  # an instance's value: it cannot change under the cache
+            _SCALES[id(value)] = (value, scale)
+        return scale
     return 1.0
 
 
@@ -531,23 +545,25 @@ def _structure_projector(x, mode):
     return (np.eye(n * n) + K) / 2
 
 
-def _target_derivative(record, values, parts):
+def _target_derivative(record, values, parts, known=None):
     x = values[record.wrt]
-    out = _call(record.f, "f", values)
-    G = _call(record.claimed, "claimed", values)
-    return jvp(record.layout, G, parts[record.wrt], out.ndim, x.ndim)
+    if known is not None:  # the claim and f's dimensions, as the statement's probe found them
+        G, out_ndim = known
+    else:
+        G, out_ndim = _call(record.claimed, "claimed", values), _call(record.f, "f", values).ndim
+    return jvp(record.layout, G, parts[record.wrt], out_ndim, x.ndim)
 
 
-def _target_differential(record, values, parts):
+def _target_differential(record, values, parts, known=None):
     return _call(record.df, "df", values, **{"d" + w: p for w, p in parts.items()})
 
 
-def _target_hessian(record, values, parts):
+def _target_hessian(record, values, parts, known=None):
     H = _call(record.claimed, "claimed", values)
     return H @ parts[record.wrt].reshape(-1, order="F")   # the differential of the gradient, vec'd
 
 
-def _target_equality(record, values, parts):
+def _target_equality(record, values, parts, known=None):
     return _call(record.rhs, "rhs", values)
 
 
@@ -657,6 +673,7 @@ class _Sides:
         self.calls = 0
         self.shift = False   # re-evaluating a side with each D moved by its noise
         self.last = None     # (value, noise) of the last D returned
+        self.largest = 0.0   # the largest noise of the D's a side used
         self.available = {**values, **{"d" + k: v for k, v in parts.items()}, "D": self.D}
 
     def D(self, g=None):
@@ -690,6 +707,7 @@ class _Sides:
         if self.shift and noise:
             return value + noise * _unit_noise(self.calls, 3, np.shape(value))
         self.last = (value, noise)
+        self.largest = max(self.largest, noise)
         return value
 
     def evaluate(self, side, field_name):
@@ -703,22 +721,27 @@ class _Sides:
                 raise CheckError(field_name, f"a side asks for {missing}, which is neither a variable, the "
                                  f"perturbation of one of {sorted(self.parts) or 'none'} (d<name>), nor D")
             kwargs = {n: available[n] for n in names}
-        self.calls, self.shift = 0, False
+        self.calls, self.shift, self.largest = 0, False, 0.0
         out = _invoke(side, field_name, kwargs)
         value = _convert(out, field_name)
         if not self.calls:
-            return value, 0.0
+            return value, 0.0, None
         if self.calls == 1 and out is self.last[0]:
-            return value, self.last[1]  # the side is D's value itself: its noise is D's
-        # the rounding noise of a side that uses D, carried through whatever the side does with D's
-        # values (p·D(log p) scales it down, a difference of two D's adds): the side evaluated again
-        # with each D moved by its noise in a random direction, three times that change allowed
+            return value, self.last[1], None  # the side is D's value itself: its noise is D's
+        # A first estimate of the side's rounding noise is the largest noise of a D it used; what the
+        # side does with D's values (p·D(log p) scales it down) is carried through on demand
+        return value, self.largest, lambda: self._carried_noise(side, field_name, kwargs, value)
+
+    def _carried_noise(self, side, field_name, kwargs, value):
+        """The rounding noise of a side that uses D, carried through whatever the side does with
+        D's values: the side evaluated again with each D moved by its noise in a random direction,
+        three times that change allowed."""
         self.calls, self.shift = 0, True
         try:
             moved = _convert(_invoke(side, field_name, kwargs), field_name)
         finally:
             self.shift = False
-        return value, 3.0 * _norm(moved - value) if moved.shape == value.shape else 0.0
+        return 3.0 * _norm(moved - value) if moved.shape == value.shape else 0.0
 
 
 class _Renamed:
@@ -767,9 +790,9 @@ def _perturbed(record, role, formula: Formula) -> tuple:
     return tuple(sorted(names, key=list(record.variables).index))
 
 
-def _derivation_target(record, values, parts):
+def _derivation_target(record, values, parts, known=None):
     """What the last step of a derivation must arrive at: the claim applied to the perturbation."""
-    return VERIFIERS[record.kind].target(record, values, parts)
+    return VERIFIERS[record.kind].target(record, values, parts, known)
 
 
 def _vacuous(values: list, noise: list) -> bool:
@@ -789,16 +812,50 @@ def _chain_score(values: list, noise: list) -> float:
                for a, b, na, nb in zip(values, values[1:], noise, noise[1:])) / scale
 
 
-def _check_formulas(record, instances, mutations=True, firsts=None) -> list[FormulaResult]:
+def _carry_noise(entry):
+    """Replace the first noise estimates of an evaluated formula by the carried ones (once)."""
+    _, _, noise, carry = entry
+    for i, c in enumerate(carry):
+        if c is not None:
+            noise[i], carry[i] = c(), None
+
+
+def _mutation_rejected(entries, side, m) -> tuple[bool, bool]:
+    """(applied, rejected): whether mutation ``m`` of side ``side`` changes anything, and whether an
+    instance tells the wrong side apart from a neighbour (the chain score of the wrong side and its
+    neighbours, as ``_chain_score`` would give it)."""
+    applied = False
+    for seed, vals, noise, _ in entries:
+        v = vals[side]
+        wrong = mutate(m, [v], seed)
+        if wrong is None:
+            continue
+        w = wrong[0]
+        if m == "transpose" and w.shape == v.shape and \
+                _norm(w - v) <= FORMULA_TOLERANCE * _norm(v) + 2 * noise[side]:
+            continue  # symmetric up to the differences' rounding: transposing changes nothing
+        applied = True
+        neighbours = [j for j in (side - 1, side + 1) if 0 <= j < len(vals)]
+        if any(vals[j].shape != w.shape for j in neighbours):
+            return True, True  # a wrong shape cannot match
+        scale = max([_norm(w)] + [_norm(vals[j]) for j in neighbours])
+        worst = max(max(0.0, _norm(w - vals[j]) - noise[side] - noise[j]) for j in neighbours)
+        if scale > 0.0 and worst / scale > FORMULA_TOLERANCE:
+            return True, True
+    return applied, False
+
+
+def _check_formulas(record, instances, mutations=True, firsts=None, known=None) -> list[FormulaResult]:
     """Every formula besides the statement, on the record's instances. A derivation is checked
     step by step on one perturbation per instance, and its last step must reach the claim."""
     items = record.formulas()
     if not items:
         return []
+    known = known or {}
     results = {name: FormulaResult(role, name) for role, name, _ in items}
     if record.derivation:
         results["derivation"] = FormulaResult("reaches-claim", "derivation")
-    evaluated = {name: [] for name in results}   # name -> [(seed, [values], [noise])]
+    evaluated = {name: [] for name in results}   # name -> [(seed, [values], [noise], [carry])]
     vacuous: dict = {}                             # name -> instances on which every side is zero
     for inst in instances:
         rng = np.random.default_rng([inst.seed, 3])
@@ -824,44 +881,59 @@ def _check_formulas(record, instances, mutations=True, firsts=None) -> list[Form
                         ctx = _Sides(record, inst.values, _perturbation(record, wanted, inst.values, rng))
                     contexts[wanted] = ctx
                 ctx = contexts[wanted]
-                vals, noise = [], []
+                vals, noise, carry = [], [], []
                 for k, side in enumerate(f.sides):
-                    v, n = ctx.evaluate(side, name)
+                    v, n, c = ctx.evaluate(side, name)
                     if vals and v.shape != vals[-1].shape:
                         raise CheckError(name, f"side {k + 1} has shape {v.shape}, side {k} has shape {vals[-1].shape}")
                     vals.append(v)
                     noise.append(n)
+                    carry.append(c)
+                entry = (inst.seed, vals, noise, carry)
+                sc = _chain_score(vals, noise)
+                empty = _vacuous(vals, noise)
+                if (sc > FORMULA_TOLERANCE or empty) and any(carry):
+                    _carry_noise(entry)  # the first estimate may be too small (or too large): carry it
+                    sc, empty = _chain_score(vals, noise), _vacuous(vals, noise)
             except CheckError as exc:
                 res.error, res.seed = str(exc), inst.seed
                 continue
             if role == "step":
-                step_values = (ctx, vals[-1], noise[-1])
-            if _vacuous(vals, noise):
+                step_values = (ctx, entry)
+            if empty:
                 vacuous[name] = vacuous.get(name, 0) + 1  # sees nothing here: judged on the other instances
                 continue
-            sc = _chain_score(vals, noise)
             if sc >= res.score:
                 res.score, res.seed = sc, inst.seed
-            evaluated[name].append((inst.seed, vals, noise))
+            evaluated[name].append(entry)
         if record.derivation and step_values is not None and not results["derivation"].error:
             res = results["derivation"]
-            ctx, last, last_noise = step_values
+            ctx, step_entry = step_values
+            last = step_entry[1][-1]
             try:
-                target = _convert(_derivation_target(record, inst.values, ctx.parts), "derivation")
+                target = _convert(_derivation_target(record, inst.values, ctx.parts, known.get(inst.seed)),
+                                  "derivation")
                 if target.shape != last.shape:
                     raise CheckError("derivation", f"the last step arrives at shape {last.shape}, the claim "
                                      f"predicts shape {target.shape}")
             except CheckError as exc:
                 res.error, res.seed = str(exc), inst.seed
                 continue
-            vals, noise = [last, target], [last_noise, 0.0]
+            vals, noise = [last, target], [step_entry[2][-1], 0.0]
+            if _chain_score(vals, noise) > FORMULA_TOLERANCE:
+                try:
+                    _carry_noise(step_entry)
+                except CheckError as exc:
+                    res.error, res.seed = str(exc), inst.seed
+                    continue
+                noise[0] = step_entry[2][-1]
             if _vacuous(vals, noise):
                 vacuous["derivation"] = vacuous.get("derivation", 0) + 1
                 continue
             sc = _chain_score(vals, noise)
             if sc >= res.score:
                 res.score, res.seed = sc, inst.seed
-            evaluated["derivation"].append((inst.seed, vals, noise))
+            evaluated["derivation"].append((inst.seed, vals, noise, [None, None]))
     for name, res in results.items():
         if not res.error and not evaluated[name] and vacuous.get(name):
             res.error = ("every side is zero on every instance, so the check sees nothing: state the non-zero "
@@ -873,20 +945,16 @@ def _check_formulas(record, instances, mutations=True, firsts=None) -> list[Form
             for m in MUTATIONS:
                 verdicts = []
                 for side in range(len(evaluated[name][0][1])):
-                    applied = rejected = False
-                    # rejected once any instance tells the wrong side apart from a neighbour
-                    for seed, vals, noise in evaluated[name]:
-                        wrong = mutate(m, [vals[side]], seed)
-                        if wrong is not None and m == "transpose" and wrong[0].shape == vals[side].shape and \
-                                _norm(wrong[0] - vals[side]) <= FORMULA_TOLERANCE * _norm(vals[side]) + 2 * noise[side]:
-                            wrong = None  # symmetric up to the differences' rounding: transposing changes nothing
-                        if wrong is not None:
-                            applied = True
-                            lo, hi = max(side - 1, 0), min(side + 2, len(vals))
-                            near = vals[lo:side] + wrong + vals[side + 1:hi]
-                            if _chain_score(near, noise[lo:hi]) > FORMULA_TOLERANCE:
-                                rejected = True
-                                break
+                    applied, rejected = _mutation_rejected(evaluated[name], side, m)
+                    if applied and not rejected:
+                        # a noise estimate too large could hide it: carry the noise, then judge again
+                        try:
+                            for entry in evaluated[name]:
+                                _carry_noise(entry)
+                        except CheckError as exc:
+                            res.error = str(exc)
+                            break
+                        applied, rejected = _mutation_rejected(evaluated[name], side, m)
                     if applied:
                         verdicts.append(rejected)
                 res.mutations[m] = ("not applicable" if not verdicts else
@@ -952,6 +1020,7 @@ def verify(record: Identity, seed: int | None = None, instances: int | None = No
     instances, and every erratum's printed formula is shown wrong.
     """
     start = time.perf_counter()
+    _SCALES.clear()
     tol = record.tolerance or TOLERANCE[record.kind]
     report = Report(record.id, record.kind, tol)
     probes, drawn = [], []
@@ -983,15 +1052,23 @@ def verify(record: Identity, seed: int | None = None, instances: int | None = No
         _verify_other_layout(record, report, drawn)
     if formulas and drawn:
         firsts = {p.instance.seed: p.first for p in probes if p.first is not None}
-        report.formulas = _check_formulas(record, drawn, mutations, firsts)
+        known = {p.instance.seed: (p.claim[0], p.out_ndim) for p in probes
+                 if record.kind == "derivative" and p.out_ndim is not None}
+        report.formulas = _check_formulas(record, drawn, mutations, firsts, known)
     if mutations and report.ok:
         for name in MUTATIONS:
-            wrong_scores = [score(p, wrong) for p in probes
-                            if (wrong := mutate(name, p.claim, p.instance.seed)) is not None]
+            # rejected once an instance tells it apart (the score recorded is that instance's: a
+            # lower bound of the margin); the later instances are tried only while it is not
+            wrong_scores = []
+            for p in probes:
+                wrong = mutate(name, p.claim, p.instance.seed)
+                if wrong is not None:
+                    wrong_scores.append(score(p, wrong))
+                    if wrong_scores[-1] > tol:
+                        break
             if not wrong_scores:
                 report.mutations[name] = "not applicable"
                 continue
-            # rejected when any instance tells it apart; the best evidence is the margin
             report.mutation_scores[name] = max(wrong_scores)
             report.mutations[name] = "rejected" if max(wrong_scores) > tol else "accepted"
     if formulas if errata is None else errata:
