@@ -19,7 +19,7 @@ from .model import (Change, Derivative, Differential, Equality, Hessian, Identit
 from .sample import Instance, draw
 from .verify import Report, verify
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def todo(what: str):

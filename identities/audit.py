@@ -138,7 +138,7 @@ def render_problems(records) -> list[Problem] | None:
     import subprocess
     from pathlib import Path
 
-    from .site.mathml import node_modules
+    from .latex import node_modules
 
     server, node = Path(__file__).with_name("site") / "mathml-server.js", shutil.which("node")
     if node is None or not server.exists() or not (node_modules() / "temml").exists():

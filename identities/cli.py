@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -88,9 +89,37 @@ def _entries(cat, ids):
     return out
 
 
+def checkout() -> Path | None:
+    """The repository this package runs from, or None when it is installed (a wheel in
+    site-packages): commands that write records or the registry need the repository."""
+    root = Path(__file__).resolve().parents[1]
+    if "site-packages" in root.parts or "dist-packages" in root.parts:
+        return None
+    if not ((root / "pyproject.toml").is_file() and (root / "identities" / "entries").is_dir()):
+        return None
+    return root
+
+
+def _needs_checkout(command: str) -> int | None:
+    if checkout() is None:
+        print(f"error: `{command}` writes into the repository (identities/entries, identities/registry.jsonl), "
+              "and this package is installed, not a checkout: run it in a clone of the repository",
+              file=sys.stderr)
+        return 2
+    return None
+
+
 def cmd_list(args):
     cat = catalogue()
-    for r in cat.filter(topic=args.topic, assumption=args.assumption, kind=args.kind):
+    if args.topic and args.topic not in cat.topics:
+        print(f"error: no topic {args.topic!r}; the topics are: {', '.join(cat.topics)}", file=sys.stderr)
+        return 2
+    rows = cat.filter(topic=args.topic, assumption=args.assumption, kind=args.kind)
+    if args.json:
+        print(json.dumps([{"id": r.id, "title": r.title, "kind": r.kind, "topic": r.topic, "url": r.url()}
+                          for r in rows], indent=2, ensure_ascii=False))
+        return 0
+    for r in rows:
         print(f"{r.id}  {r.title}")
     return 0
 
@@ -98,6 +127,12 @@ def cmd_list(args):
 def cmd_show(args):
     cat = catalogue()
     (r,) = _entries(cat, [args.id])
+    if args.json:
+        from .runner import verify_all
+
+        print(json.dumps(entry_json(r, cat, verify_all([r])[r.id] if r.live else None), indent=2,
+                         ensure_ascii=False, default=float))
+        return 0
     d = entry_json(r, cat)
     print(f"{r.id}  {r.title}  [{d['topic_title']}; {r.kind}]")
     if not r.live:
@@ -204,6 +239,8 @@ def cmd_check(args):
     if getattr(args, "json", False):
         print(json.dumps({"entries": rows, "problems": [str(p) for p in problems]}, indent=2, ensure_ascii=False,
                          default=float))
+    if args.preview and _needs_checkout("check --preview"):
+        return 2
     if args.preview:
         from .site.preview import preview  # the site's renderer: needs the docs dependencies
 
@@ -228,6 +265,9 @@ def cmd_export(args):
 
 
 def cmd_register(args):
+    refused = _needs_checkout("register")
+    if refused:
+        return refused
     cat = catalogue()
     for p in cat.problems:
         print(p, file=sys.stderr)
@@ -251,6 +291,10 @@ def cmd_audit(args):
 def cmd_new(args):
     from .scaffold import new
 
+    if not args.id_only:
+        refused = _needs_checkout("new")
+        if refused:
+            return refused
     return new(args)
 
 
@@ -269,10 +313,12 @@ def main(argv=None) -> int:
     s.add_argument("--topic")
     s.add_argument("--assumption", choices=sorted(assumptions.VOCABULARY))
     s.add_argument("--kind", choices=sorted(KINDS))
+    s.add_argument("--json", action="store_true")
     s.set_defaults(fn=cmd_list)
 
     s = sub.add_parser("show", help="one entry: statement, variables, assumptions, references")
     s.add_argument("id")
+    s.add_argument("--json", action="store_true", help="the entry as the export gives it, with its checks")
     s.set_defaults(fn=cmd_show)
 
     s = sub.add_parser("search", help="ranked ids for the words you type")
@@ -308,6 +354,7 @@ def main(argv=None) -> int:
 
     s = sub.add_parser("new", help="scaffold a record with a fresh id")
     s.add_argument("--topic", help="module in identities/entries (default: ask)")
+    s.add_argument("--create-topic", action="store_true", help="make a new topic module if --topic names none")
     s.add_argument("--kind", choices=sorted(KINDS), default="derivative")
     s.add_argument("--title", default="")
     s.add_argument("--id-only", action="store_true", help="print a fresh id and stop")
@@ -319,4 +366,10 @@ def main(argv=None) -> int:
     s.set_defaults(fn=cmd_bench)
 
     args = p.parse_args(argv)
-    return args.fn(args)
+    try:
+        return args.fn(args)
+    except BrokenPipeError:
+        # the reader went away (`... | head`): stop quietly, as other command-line tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141

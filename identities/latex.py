@@ -5,7 +5,9 @@ reader sees is one the checker receives (or is declared in ``symbols`` with its 
 """
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from .model import GREEK
 
@@ -82,3 +84,15 @@ def latex_problems(text: str) -> list[tuple[str, str]]:
     if "$" in text:
         out.append(("MC015", "drop the '$': the LaTeX is already displayed as math"))
     return out
+
+
+def node_modules() -> Path:
+    """Where Temml and the math font are installed (the site renders LaTeX with them, and the audit
+    checks that it can): $MC_NODE_MODULES, else the node_modules of the current directory, else of
+    the checkout this package lives in."""
+    if os.environ.get("MC_NODE_MODULES"):
+        return Path(os.environ["MC_NODE_MODULES"])
+    for base in (Path.cwd(), Path(__file__).resolve().parents[1]):
+        if (base / "node_modules" / "temml").exists():
+            return base / "node_modules"
+    return Path.cwd() / "node_modules"

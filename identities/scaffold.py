@@ -33,6 +33,13 @@ def new(args) -> int:
         return 2
     path = ENTRIES / f"{args.topic}.py"
     created = not path.exists()
+    if created and not getattr(args, "create_topic", False):
+        import difflib
+        close = difflib.get_close_matches(args.topic, topic_modules(), 1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        print(f"error: no topic {args.topic!r}{hint} (topics: {', '.join(topic_modules())}); "
+              "to start a new one, add --create-topic", file=sys.stderr)
+        return 2
     if created:
         path.write_text(HEADER.format(title=args.topic.replace("_", " ").capitalize()))
     text = path.read_text()

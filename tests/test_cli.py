@@ -80,3 +80,45 @@ def test_export_json_has_the_promised_fields(capsys, cat):
         assert need <= set(row), need - set(row)
         assert row["url"] == f"id/{row['id']}.html"
         assert all({"source", "locator"} <= set(ref) for ref in row["references"])
+
+
+def test_list_and_show_speak_json(capsys):
+    assert main(["list", "--topic", "traces", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows and all(r["topic"] == "traces" and r["url"].endswith(".html") for r in rows)
+    assert main(["show", "LAFE", "--json"]) == 0
+    entry = json.loads(capsys.readouterr().out)
+    assert entry["id"] == "LAFE" and entry["verified"] and len(entry["formulas"]) >= 3 and entry["derivation"]
+
+
+def test_an_unknown_topic_is_an_error_for_list_and_new(capsys):
+    assert main(["list", "--topic", "nosuch"]) == 2
+    assert "no topic 'nosuch'" in capsys.readouterr().err
+    before = (ROOT / "identities" / "registry.jsonl").read_text()
+    assert main(["new", "--topic", "trace"]) == 2
+    err = capsys.readouterr().err
+    assert "did you mean 'traces'" in err and "--create-topic" in err
+    assert (ROOT / "identities" / "registry.jsonl").read_text() == before   # no id used up
+
+
+def test_a_closed_pipe_ends_quietly():
+    proc = subprocess.run(f"{sys.executable} -m identities list | head -1", shell=True, cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.stdout.count("\n") == 1 and "Traceback" not in proc.stderr, proc.stderr
+
+
+def test_commands_that_write_the_repository_refuse_outside_a_checkout(monkeypatch, capsys):
+    from identities import cli
+
+    monkeypatch.setattr(cli, "checkout", lambda: None)
+    for argv in (["new", "--topic", "traces"], ["register"], ["check", "GWJ1", "--preview"]):
+        assert main(argv) == 2, argv
+        assert "not a checkout" in capsys.readouterr().err
+
+
+def test_every_kind_is_offered_by_list_and_new():
+    from identities.model import KINDS
+
+    for command in ("list", "new"):
+        out = run(command, "--help").stdout
+        assert all(k in out for k in KINDS), (command, out)

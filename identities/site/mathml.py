@@ -24,18 +24,9 @@ from sphinx.locale import _
 from sphinx.util import logging
 from sphinx.util.math import get_node_equation_number
 
+from identities.latex import node_modules
+
 SERVER = Path(__file__).with_name("mathml-server.js")
-
-
-def node_modules() -> Path:
-    """Where Temml and the math font are installed: $MC_NODE_MODULES, else the node_modules of the
-    directory Sphinx runs in, else of the checkout this package lives in."""
-    if os.environ.get("MC_NODE_MODULES"):
-        return Path(os.environ["MC_NODE_MODULES"])
-    for base in (Path.cwd(), Path(__file__).resolve().parents[2]):
-        if (base / "node_modules" / "temml").exists():
-            return base / "node_modules"
-    return Path.cwd() / "node_modules"
 
 
 TEMML = node_modules() / "temml"
