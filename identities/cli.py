@@ -251,12 +251,18 @@ def cmd_check(args):
 
 
 def cmd_export(args):
+    from . import dataset
     from .runner import verify_all
 
     cat = catalogue()
     reports = verify_all([r for r in cat.entries.values() if r.live])
-    data = [entry_json(r, cat, reports.get(r.id)) for r in cat.entries.values()]
-    text = json.dumps(data, indent=2, ensure_ascii=False)
+    if args.format == "schema":
+        text = json.dumps(dataset.schema(args.base_url), indent=1, ensure_ascii=False)
+    elif args.format == "jsonl":
+        text = "\n".join(json.dumps(e, ensure_ascii=False, default=float)
+                         for e in dataset.entries(cat, reports, args.base_url))
+    else:
+        text = json.dumps(dataset.document(cat, reports, args.base_url), indent=1, ensure_ascii=False, default=float)
     if args.output:
         Path(args.output).write_text(text + "\n")
     else:
@@ -338,7 +344,10 @@ def main(argv=None) -> int:
     s.set_defaults(fn=cmd_check)
 
     s = sub.add_parser("export", help="the catalogue as data")
-    s.add_argument("--format", choices=["json"], default="json")
+    s.add_argument("--format", choices=["json", "jsonl", "schema"], default="json",
+                   help="json: {schema, version, generated, entries}; jsonl: one entry a line; schema: the JSON Schema")
+    s.add_argument("--base-url", default="https://tested-matrix-calculus-cookbook.org/",
+                   help="where the entries' permanent pages are published")
     s.add_argument("-o", "--output")
     s.set_defaults(fn=cmd_export)
 

@@ -73,12 +73,15 @@ def test_check_with_seed_reproduces_one_instance(capsys):
 
 def test_export_json_has_the_promised_fields(capsys, cat):
     assert main(["export", "--format", "json"]) == 0
-    data = json.loads(capsys.readouterr().out)
+    doc = json.loads(capsys.readouterr().out)
+    assert set(doc) == {"schema", "version", "generated", "entries"} and doc["version"] == identities.__version__
+    data = doc["entries"]
     assert len(data) == len(cat.entries)
     need = {"id", "title", "latex", "kind", "variables", "assumptions", "layout", "references", "aliases", "url"}
     for row in data:
         assert need <= set(row), need - set(row)
-        assert row["url"] == f"id/{row['id']}.html"
+        assert row["url"] == f"https://tested-matrix-calculus-cookbook.org/id/{row['id']}.html"
+        assert isinstance(row["wrt"], list)
         assert all({"source", "locator"} <= set(ref) for ref in row["references"])
 
 

@@ -172,7 +172,7 @@ def test_every_display_formula_on_an_entry_page_is_accounted_for_by_the_export(b
     out = subprocess.run([sys.executable, "-m", "identities", "export", "--format", "json"], cwd=ROOT,
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
-    export = {row["id"]: row for row in json.loads(out.stdout)}
+    export = {row["id"]: row for row in json.loads(out.stdout)["entries"]}
     unaccounted = []
     for r in identities.catalogue():
         row = export[r.id]
@@ -200,7 +200,7 @@ def test_the_export_shows_no_unchecked_formula():
 
     out = subprocess.run([sys.executable, "-m", "identities", "export", "--format", "json"], cwd=ROOT,
                          capture_output=True, text=True, timeout=300)
-    data = json.loads(out.stdout)
+    data = json.loads(out.stdout)["entries"]
     live = [row for row in data if row["withdrawn"] is None]
     assert all(f["checked"] for row in live for f in row["formulas"])
     assert all(s["checked"] for row in live for s in row["derivation"])
@@ -214,3 +214,29 @@ def test_the_export_shows_no_unchecked_formula():
     assert len(refuted) >= 20 and all(e["counterexample"]["seed"] for e in refuted)
     roles = {f["role"] for row in live for f in row["formulas"]}
     assert {"statement", "other_layout", "differential", "also"} <= roles
+
+
+def test_the_published_dataset_validates_against_its_schema(built_site):
+    """catalogue.json, catalogue.jsonl and catalogue.schema.json at the site's root: the envelope
+    and every line validate (JSON Schema 2020-12), with absolute URLs and every entry."""
+    import json
+
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra: make test installs it")
+    doc = json.loads((built_site / "catalogue.json").read_text())
+    schema = json.loads((built_site / "catalogue.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(doc)
+    lines = [json.loads(line) for line in (built_site / "catalogue.jsonl").read_text().splitlines()]
+    entry_schema = {**schema["$defs"]["entry"], "$defs": schema["$defs"]}
+    for row in lines:
+        jsonschema.Draft202012Validator(entry_schema).validate(row)
+    assert [e["id"] for e in doc["entries"]] == [row["id"] for row in lines]
+    assert {e["id"] for e in doc["entries"]} == {r.id for r in ENTRIES}
+    assert all(e["url"].startswith("https://") for e in doc["entries"])
+    gwj1 = next(e for e in doc["entries"] if e["id"] == "GWJ1")
+    assert gwj1["references"][0]["bibliography"]["authors"] and gwj1["verification"]["verified"]
+    assert "catalogue.json" in (built_site / "citing.html").read_text()
+    # a wrong entry is rejected by the schema: the check can fail
+    bad = {**doc, "entries": [{**doc["entries"][0], "wrt": "X"}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema).validate(bad)

@@ -220,6 +220,9 @@ def build_finished(app, exception):
     if exception is not None or app.builder.format != "html" or not app.config.mc_site:
         return
     strip_execution_times(app.outdir)
+    from identities import dataset
+
+    dataset.write(app.outdir, Site.cat, Site.all_reports(), Site.base_url)
     env = dict(os.environ)
     # Only the article is indexed; math (its words are TeX tokens), code, tables listing other
     # entries and page boilerplate are left out, so that words people type decide the ranking.

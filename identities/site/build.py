@@ -65,11 +65,21 @@ class Site:
     @classmethod
     def report(cls, r):
         if r.id not in cls.reports:
-            # all at once, in the main process before Sphinx forks its writers, each record within
-            # its time limit (a record that loops is reported on its page, not a hung build)
-            todo = [e for e in cls.cat.entries.values() if e.live and e.id not in cls.reports]
-            cls.reports.update(verify_all(todo) if r in todo else {r.id: verify(r)})
+            if r.live:
+                cls.all_reports()
+            else:
+                cls.reports[r.id] = verify(r)
         return cls.reports[r.id]
+
+    @classmethod
+    def all_reports(cls) -> dict:
+        """Every live entry's report: verified all at once, in the main process before Sphinx forks
+        its writers, each record within its time limit (a record that loops is reported on its
+        page, not a hung build)."""
+        todo = [e for e in cls.cat.entries.values() if e.live and e.id not in cls.reports]
+        if todo:
+            cls.reports.update(verify_all(todo))
+        return cls.reports
 
     _used_by = None
 
