@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum 
 NODE   := node_modules/temml/dist/temml.cjs
 SPHINXOPTS ?= -j $(shell $(PYTHON) -c "import os; print((os.cpu_count() or 1) + 1)")
 
-.PHONY: html test bench bench-site audit clean
+.PHONY: html pdf test bench bench-site audit clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ $(NODE): package.json package-lock.json
 html: $(STAMP) $(NODE)
 	$(BIN)/sphinx-build -b html -c . docs _build/html $(SPHINXOPTS)
 	@echo "The site is in _build/html (open _build/html/index.html)."
+
+# the whole catalogue as a PDF, printed by headless Chromium from the site's print page (no TeX)
+pdf: html
+	$(BIN)/python tools/make_pdf.py
 
 # the audit and the tests both run; either failing fails the target
 test: $(STAMP) $(NODE)

@@ -96,6 +96,9 @@ class _Links(html.parser.HTMLParser):
                 self.links.append(a[key])
 
 
+PDF_NAME = "tested-matrix-calculus-cookbook.pdf"
+
+
 def test_no_broken_internal_links_or_anchors(built_site):
     # pages of the site; _static holds the theme's template fragments, not pages
     pages = {p: _Links() for p in built_site.rglob("*.html") if not {".doctrees", "_static"} & set(p.parts)}
@@ -111,6 +114,10 @@ def test_no_broken_internal_links_or_anchors(built_site):
             if dest.is_dir():
                 dest = dest / "index.html"
             if not dest.exists():
+                # the printable cookbook is written into the site by `make pdf`, after the build
+                # (tests/test_pdf.py builds it); every other target must exist
+                if dest == (built_site / PDF_NAME).resolve():
+                    continue
                 broken.append(f"{page.relative_to(built_site)} -> {link}")
             elif frag and dest.suffix == ".html" and unquote(frag) not in pages[dest].ids:
                 broken.append(f"{page.relative_to(built_site)} -> {link} (no such anchor)")

@@ -28,6 +28,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from . import layout as L
+from . import printable
 from . import render as R
 from .build import SHARED_INPUTS, Site, catalogue_digest, write_stubs
 
@@ -123,7 +124,7 @@ class IdentityDomain(Domain):
     object_types = {"identity": ObjType("identity", "id")}
     directives = {"entry": EntryDirective, "topic": TopicDirective, "topics": TopicsDirective,
                   "concordance": ConcordanceDirective, "errata": ErrataDirective,
-                  "vocabulary": VocabularyDirective}
+                  "vocabulary": VocabularyDirective, "print": printable.PrintDirective}
     roles = {"id": XRefRole()}
     initial_data = {"entries": {}, "catalogue_docs": {}, "digest": ""}  # entries: id -> (docname, anchor, title)
     data_version = 1
