@@ -48,6 +48,11 @@ def curve(x, A, B, C):
     return A + x * B + x * x * C
 
 
+def curve_inverse(x, A, B, C):
+    """Y(x)⁻¹, a function of the variables whose differential derivations take with D(...)."""
+    return np.linalg.inv(curve(x, A, B, C))
+
+
 # a sampler (`prepare`): draw a well-conditioned invertible Y and choose A so that Y(x) = Y at the
 # drawn x. A itself is then only square: the assumption that matters is on Y(x), said in `conditions`.
 def curve_at_sample(rng, values):

@@ -8,7 +8,7 @@ det(I + εA), whose Cookbook version (28) carries a spurious term.
 import numpy as np
 
 from identities import Change, Derivative, Equality, Erratum, Formula, Hessian, Matrix, Scalar, Step, cookbook, ref
-from identities.entries import curve, curve_at_sample, vec
+from identities.entries import curve, curve_at_sample, curve_inverse, vec
 from identities.symbolic import sp
 
 
@@ -95,12 +95,7 @@ def _inv(X):
     return np.linalg.inv(X)
 
 
-def _Y(x, A, B, C):
-    return curve(x, A, B, C)
-
-
-def _Y_inv(x, A, B, C):
-    return np.linalg.inv(curve(x, A, B, C))
+_Y, _Y_inv = curve, curve_inverse
 
 
 def _Y_det(x, A, B, C):

@@ -8,7 +8,7 @@ pseudo-inverse of a full-rank rectangular matrix.
 import numpy as np
 
 from identities import Change, Derivative, Differential, Formula, Matrix, Scalar, Step, Vector, cookbook, ref
-from identities.entries import curve, curve_at_sample, symmetric_part, vec, well_conditioned
+from identities.entries import curve, curve_at_sample, curve_inverse, symmetric_part, vec, well_conditioned
 from identities.symbolic import sp
 
 
@@ -31,12 +31,7 @@ def _inv(X):
     return np.linalg.inv(X)
 
 
-def _Y(x, A, B, C):
-    return curve(x, A, B, C)
-
-
-def _Y_inv(x, A, B, C):
-    return np.linalg.inv(curve(x, A, B, C))
+_Y, _Y_inv = curve, curve_inverse
 
 
 def _inv_sum(X, A):

@@ -1085,6 +1085,25 @@ Derivative(
     symbolic=lambda X, C, B: sp.Trace(sp.Inverse(X.T * C * X) * (X.T * B * X)),
 )
 
+
+def _ratio_first_steps(definitions=""):
+    """The two steps that open the derivations of tr(K⁻¹N), K = A + XᵀCX, N = XᵀBX, in both cases."""
+    return [
+        Step(r"\mathrm{d}\operatorname{tr}\left(K^{-1}N\right) = \operatorname{tr}\bigl(\mathrm{d}(K^{-1})\,N + "
+             r"K^{-1}\mathrm{d}N\bigr) = -\operatorname{tr}\left(K^{-1}\,\mathrm{d}K\,K^{-1}N\right) + "
+             r"\operatorname{tr}\left(K^{-1}\mathrm{d}N\right)" + definitions,
+             lambda D: D(),
+             lambda X, A, C, B, D: np.trace(D(_inv_K) @ _XtBX(X, B) + inv(_K(X, A, C)) @ D(_XtBX)),
+             lambda X, A, C, B, D: _dtr_ratio_of(_K(X, A, C), _XtBX(X, B), D(_K), D(_XtBX)),
+             uses=["U00N", "8CQG", "0DTW"]),
+        Step(r"= -\operatorname{tr}\Bigl(K^{-1}\bigl((\mathrm{d}X)^{\top}CX + X^{\top}C\,\mathrm{d}X\bigr)K^{-1}N\Bigr)"
+             r" + \operatorname{tr}\Bigl(K^{-1}\bigl((\mathrm{d}X)^{\top}BX + X^{\top}B\,\mathrm{d}X\bigr)\Bigr)",
+             lambda X, A, C, B, D: _dtr_ratio_of(_K(X, A, C), _XtBX(X, B), D(_K), D(_XtBX)),
+             lambda X, A, C, B, dX: _dtr_ratio_of(_K(X, A, C), _XtBX(X, B), dX.T @ C @ X + X.T @ C @ dX,
+                                                  dX.T @ B @ X + X.T @ B @ dX),
+             uses=["9K5K", "6Q8H", "8CQG", "2ZM7", "TBSX"]),
+    ]
+
 Derivative(
     id="3G2L",
     title="Gradient of tr[(A + XᵀCX)⁻¹(XᵀBX)] for symmetric A, B and C",
@@ -1099,19 +1118,7 @@ Derivative(
     f=lambda X, A, C, B: np.trace(inv(A + X.T @ C @ X) @ (X.T @ B @ X)),
     claimed=_ratio_K_sym,
     derivation=[
-        Step(r"\mathrm{d}\operatorname{tr}\left(K^{-1}N\right) = \operatorname{tr}\bigl(\mathrm{d}(K^{-1})\,N + "
-             r"K^{-1}\mathrm{d}N\bigr) = -\operatorname{tr}\left(K^{-1}\,\mathrm{d}K\,K^{-1}N\right) + "
-             r"\operatorname{tr}\left(K^{-1}\mathrm{d}N\right),\quad K = A + X^{\top}CX,\ N = X^{\top}BX",
-             lambda D: D(),
-             lambda X, A, C, B, D: np.trace(D(_inv_K) @ _XtBX(X, B) + inv(_K(X, A, C)) @ D(_XtBX)),
-             lambda X, A, C, B, D: _dtr_ratio_of(_K(X, A, C), _XtBX(X, B), D(_K), D(_XtBX)),
-             uses=["U00N", "8CQG", "0DTW"]),
-        Step(r"= -\operatorname{tr}\Bigl(K^{-1}\bigl((\mathrm{d}X)^{\top}CX + X^{\top}C\,\mathrm{d}X\bigr)K^{-1}N\Bigr)"
-             r" + \operatorname{tr}\Bigl(K^{-1}\bigl((\mathrm{d}X)^{\top}BX + X^{\top}B\,\mathrm{d}X\bigr)\Bigr)",
-             lambda X, A, C, B, D: _dtr_ratio_of(_K(X, A, C), _XtBX(X, B), D(_K), D(_XtBX)),
-             lambda X, A, C, B, dX: _dtr_ratio_of(_K(X, A, C), _XtBX(X, B), dX.T @ C @ X + X.T @ C @ dX,
-                                                  dX.T @ B @ X + X.T @ B @ dX),
-             uses=["9K5K", "6Q8H", "8CQG", "2ZM7", "TBSX"]),
+        *_ratio_first_steps(r",\quad K = A + X^{\top}CX,\ N = X^{\top}BX"),
         Step(r"= \operatorname{tr}\bigl((2K^{-1}X^{\top}B - 2K^{-1}NK^{-1}X^{\top}C)\,\mathrm{d}X\bigr) = "
              r"\operatorname{tr}\bigl((2BXK^{-1} - 2CXK^{-1}NK^{-1})^{\top}\mathrm{d}X\bigr) \;\Rightarrow\; "
              r"\frac{\partial}{\partial X}\operatorname{tr}\left(K^{-1}N\right) = 2BXK^{-1} - 2CXK^{-1}NK^{-1}",
@@ -1158,19 +1165,7 @@ Derivative(
     f=lambda X, A, C, B: np.trace(inv(A + X.T @ C @ X) @ (X.T @ B @ X)),
     claimed=_ratio_K_general,
     derivation=[
-        Step(r"\mathrm{d}\operatorname{tr}\left(K^{-1}N\right) = \operatorname{tr}\bigl(\mathrm{d}(K^{-1})\,N + "
-             r"K^{-1}\mathrm{d}N\bigr) = -\operatorname{tr}\left(K^{-1}\,\mathrm{d}K\,K^{-1}N\right) + "
-             r"\operatorname{tr}\left(K^{-1}\mathrm{d}N\right)",
-             lambda D: D(),
-             lambda X, A, C, B, D: np.trace(D(_inv_K) @ _XtBX(X, B) + inv(_K(X, A, C)) @ D(_XtBX)),
-             lambda X, A, C, B, D: _dtr_ratio_of(_K(X, A, C), _XtBX(X, B), D(_K), D(_XtBX)),
-             uses=["U00N", "8CQG", "0DTW"]),
-        Step(r"= -\operatorname{tr}\Bigl(K^{-1}\bigl((\mathrm{d}X)^{\top}CX + X^{\top}C\,\mathrm{d}X\bigr)K^{-1}N\Bigr)"
-             r" + \operatorname{tr}\Bigl(K^{-1}\bigl((\mathrm{d}X)^{\top}BX + X^{\top}B\,\mathrm{d}X\bigr)\Bigr)",
-             lambda X, A, C, B, D: _dtr_ratio_of(_K(X, A, C), _XtBX(X, B), D(_K), D(_XtBX)),
-             lambda X, A, C, B, dX: _dtr_ratio_of(_K(X, A, C), _XtBX(X, B), dX.T @ C @ X + X.T @ C @ dX,
-                                                  dX.T @ B @ X + X.T @ B @ dX),
-             uses=["9K5K", "6Q8H", "8CQG", "2ZM7", "TBSX"]),
+        *_ratio_first_steps(),
         Step(r"= \operatorname{tr}\Bigl(\bigl(BXK^{-1} + B^{\top}XK^{-\top} - CXK^{-1}NK^{-1} - C^{\top}XK^{-\top}"
              r"N^{\top}K^{-\top}\bigr)^{\top}\mathrm{d}X\Bigr) \;\Rightarrow\; \frac{\partial}{\partial X}"
              r"\operatorname{tr}\left(K^{-1}N\right) = BXK^{-1} + B^{\top}XK^{-\top} - CXK^{-1}NK^{-1} - "
