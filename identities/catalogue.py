@@ -47,6 +47,16 @@ class Catalogue:
     def __contains__(self, entry_id) -> bool:
         return isinstance(entry_id, str) and entry_id.upper() in self.entries
 
+    def used_by(self) -> dict:
+        """id -> the ids whose formulas (derivation steps above all) use it, in catalogue order."""
+        index: dict = {}
+        for e in self.entries.values():
+            for _, _, f in e.formulas():
+                for u in f.uses:
+                    if e.id not in index.setdefault(u, []):
+                        index[u].append(e.id)
+        return index
+
     def get(self, entry_id: str, default=None):
         return self.entries.get(entry_id.upper(), default)
 

@@ -76,12 +76,7 @@ def entry(r, cat, report, base_url: str = BASE_URL, used_by=()) -> dict:
 
 
 def entries(cat, reports, base_url: str = BASE_URL) -> list[dict]:
-    used_by: dict = {}
-    for r in cat.entries.values():
-        for _, _, f in r.formulas():
-            for u in f.uses:
-                if r.id not in used_by.setdefault(u, []):
-                    used_by[u].append(r.id)
+    used_by = cat.used_by()
     return [entry(r, cat, reports.get(r.id), base_url, used_by.get(r.id, ())) for r in cat.entries.values()]
 
 

@@ -87,13 +87,7 @@ class Site:
     def used_by(cls) -> dict:
         """id -> the ids whose derivations (or other formulas) use it, in catalogue order."""
         if cls._used_by is None or cls._used_by[0] is not cls.cat:
-            index: dict = {}
-            for e in cls.cat.entries.values():
-                for _, _, f in e.formulas():
-                    for u in f.uses:
-                        if e.id not in index.setdefault(u, []):
-                            index[u].append(e.id)
-            cls._used_by = (cls.cat, index)
+            cls._used_by = (cls.cat, cls.cat.used_by())
         return cls._used_by[1]
 
     # sympy cross-checks: seconds each, so they run in a second process while Sphinx reads, and
