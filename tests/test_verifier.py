@@ -271,3 +271,22 @@ def test_a_differential_record_with_symmetric_directions_says_so():
                      f=lambda X: X @ X, df=lambda X, dX: dX @ X + X @ dX, references=[cookbook(37)],
                      aliases=["x"])
     assert verify(d).passed and "symmetric" in d.restricted_words()
+
+
+@pytest.mark.parametrize("word", sorted(__import__("identities.assumptions", fromlist=["x"]).VOCABULARY))
+def test_every_generator_satisfies_the_words_it_implies(word):
+    # the verifier tests a sample's assumptions only after prepare: without one, the sample is a
+    # generator's, and this is what makes that safe
+    from identities import assumptions as vocab
+    a = vocab.VOCABULARY[word]
+    shapes = {"scalar": [()], "vector": [(1,), (4,)], "matrix": [(1, 1), (3, 3), (5, 5)]}
+    if a.tall:
+        shapes["matrix"] = [(3, 2), (6, 4)]
+    if a.wide:
+        shapes["matrix"] = [(2, 3), (4, 6)]
+    for kind in a.kinds:
+        for shape in shapes[kind]:
+            for seed in range(200):
+                value = np.asarray(a.generate(np.random.default_rng(seed), shape), dtype=np.float64)
+                for implied in vocab.closure({word}):
+                    assert vocab.VOCABULARY[implied].holds(value), (word, implied, shape, seed)
