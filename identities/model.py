@@ -367,7 +367,7 @@ class Identity:
 
         declared = {v.tex_for(n): n for n, v in self.variables.items() if isinstance(v, Var)}
         dims = {d for v in self.variables.values() if isinstance(v, Var) for d in v.shape if isinstance(d, str)}
-        allowed = set(declared) | set(self.symbols) | dims | {"I"}
+        allowed = set(declared) | set(self.symbols) | dims | {"I"} | self.extra_symbols()
         seen = set()
         out = []
         for name, text in self.latex_fields():
@@ -382,9 +382,18 @@ class Identity:
                                         "appear in the LaTeX: what is displayed must be what is checked"))
         return out
 
+    def extra_symbols(self) -> set:
+        """Symbols a kind's own formulas may show besides the variables (outputs, tangents)."""
+        return set()
+
+    def statement_formulas(self) -> list[tuple[str, str, str]]:
+        """(role, label, LaTeX) of the formulas that state the claim together with ``latex`` and are
+        checked with it by the kind's verifier (the forward and reverse rules of an AD rule)."""
+        return []
+
     def latex_fields(self) -> list[tuple[str, str]]:
         """(field, LaTeX) for every piece of displayed mathematics."""
-        out = [("latex", self.latex)]
+        out = [("latex", self.latex)] + [(role, tex) for role, _, tex in self.statement_formulas()]
         other = getattr(self, "other_layout", ())
         if other:
             out.append(("other_layout", other[0] if isinstance(other, tuple) and other else other))
@@ -618,11 +627,159 @@ Hessian(
         return out
 
 
+# The primitives an AD rule may be keyed by: the linear-algebra functions of the frameworks
+PRIMITIVES = (
+    "matmul", "inv", "det", "slogdet", "solve", "solve_triangular", "lstsq", "cholesky", "cholesky_solve",
+    "cholesky_inverse", "qr", "lu_factor", "eigh", "eigvalsh", "eig", "eigvals", "svd", "svdvals", "pinv",
+    "matrix_exp", "matrix_power", "norm_fro", "norm_nuc", "norm_2", "vector_norm", "trace", "kron", "cross",
+    "sqrtm", "logm",
+)
+# The structure a tangent keeps; a cotangent of a structured input must have it too
+TANGENT_STRUCTURES = ("general", "symmetric", "lower", "upper", "diagonal")
+
+
+def _tangent_structure(var) -> str:
+    words = vocab.closure(var.assume)
+    for word, structure in (("diagonal", "diagonal"), ("lower_triangular", "lower"),
+                            ("upper_triangular", "upper"), ("symmetric", "symmetric")):
+        if word in words:
+            return structure
+    return "general"
+
+
+@dataclass(kw_only=True, eq=False)
+class ADRule(Identity):
+    """The forward (JVP) and reverse (VJP) rules of a primitive Y = f(X, ...).
+
+    ``f`` returns the outputs named in ``outputs`` (a tuple when there are several). ``jvp`` is
+    ``(latex, fn)``: fn takes the variables, the outputs by name and a tangent ``d<name>`` of each
+    input in ``wrt``, and returns the tangents of the differentiable outputs. ``vjp`` is
+    ``(latex, fn)``: fn takes the variables, the outputs and a cotangent ``<name>_bar`` of each
+    differentiable output, and returns the cotangents of the inputs in ``wrt``. The forward rule is
+    checked against central differences of f, the reverse rule against the forward one by the
+    adjoint identity ⟨Ȳ, JVP(Ẋ)⟩ = ⟨VJP(Ȳ), Ẋ⟩. Inputs declared symmetric or triangular take
+    tangents of that structure, and their cotangents must have it. Outputs defined up to a sign
+    are made unique by f (see ``gauge``); ``nondifferentiable`` outputs (pivots, signs) are checked
+    to stay constant and have neither tangent nor cotangent.
+    """
+    kind: ClassVar[str] = "ad_rule"
+    search_words: ClassVar[str] = "backpropagation backward pass forward mode reverse mode JVP VJP autodiff rule"
+    fingerprint: ClassVar[tuple] = ()
+    claim_field: ClassVar[str] = "jvp"
+    reference_field: ClassVar[str] = "f"
+    tolerance_default: ClassVar[float] = 1e-6
+    words: ClassVar[str] = "Forward and reverse rule (JVP and VJP)"
+    wrt_is_tuple: ClassVar[bool] = True
+    skeleton: ClassVar[str] = '''
+ADRule(
+    id="{id}",
+    title="TODO: e.g. Forward and reverse rules of the inverse",
+    primitive="inv",  # TODO: one of identities.model.PRIMITIVES
+    latex=r"Y = X^{{-1}}",  # TODO: the primitive; every letter a variable or an output
+    variables={{"X": Matrix("n", "n", "invertible")}},  # TODO
+    wrt=("X",),
+    outputs=("Y",),
+    f=lambda X: todo("f: the primitive, in NumPy"),
+    jvp=(r"\\dot{{Y}} = -Y\\dot{{X}}Y", lambda X, Y, dX: todo("the output tangent")),
+    vjp=(r"\\bar{{X}} = -Y^{{\\top}}\\bar{{Y}}Y^{{\\top}}", lambda X, Y, Y_bar: todo("the input cotangent")),
+    crosswalk={{"pytorch": "torch.linalg.inv", "pytorch_derivative": "linalg_inv_ex", "jax": "jax.numpy.linalg.inv"}},
+    references=[],  # TODO: ref("giles-2008", "3.2"), ...
+    aliases=[],  # TODO: words people would type to find it
+)
+'''
+    primitive: str = MISSING
+    f: Callable = MISSING
+    wrt: tuple = MISSING
+    outputs: tuple = ("Y",)
+    jvp: tuple = MISSING
+    vjp: tuple = MISSING
+    crosswalk: dict = MISSING
+    nondifferentiable: tuple = ()
+    gauge: str = ""                # prose: how f makes its outputs unique, and where the rule is undefined
+    output_tex: dict = field(default_factory=dict)   # output name -> its LaTeX, when not the name
+    tangents: dict = field(default_factory=dict)     # input -> structure, overriding the assumptions'
+    checker_fields: ClassVar[tuple] = ("primitive", "f", "wrt", "jvp", "vjp", "crosswalk")
+
+    @property
+    def differentiable_outputs(self) -> tuple:
+        return tuple(o for o in self.outputs if o not in self.nondifferentiable)
+
+    def tangent_structure(self, name) -> str:
+        return self.tangents.get(name) or _tangent_structure(self.variables[name])
+
+    def jvp_fn(self):
+        return self.jvp[1]
+
+    def vjp_fn(self):
+        return self.vjp[1]
+
+    def statement_formulas(self):
+        out = []
+        for role, label, value in (("jvp", "Forward mode (JVP)", self.jvp), ("vjp", "Reverse mode (VJP)", self.vjp)):
+            if isinstance(value, tuple) and value and isinstance(value[0], str):
+                out.append((role, label, value[0]))
+        return out
+
+    def extra_symbols(self):
+        names = {self.output_tex.get(o, o) for o in self.outputs if isinstance(o, str)}
+        if isinstance(self.variables, dict):
+            names |= {v.tex_for(n) for n, v in self.variables.items() if isinstance(v, Var)}
+        return ({rf"\dot{{{n}}}" for n in names} | {rf"\bar{{{n}}}" for n in names}
+                | {self.output_tex.get(o, o) for o in self.outputs if isinstance(o, str)})
+
+    def how_checked(self):
+        return ("the forward rule against central differences of f along 3 random tangents per instance; the "
+                "reverse rule against the forward one by the adjoint identity ⟨Ȳ, JVP(Ẋ)⟩ = ⟨VJP(Ȳ), Ẋ⟩ "
+                "on 3 random tangent and cotangent pairs per instance")
+
+    def restricted_words(self):
+        structured = {n: self.tangent_structure(n) for n in self.wrt_names
+                      if isinstance(self.variables, dict) and n in self.variables and self.tangent_structure(n) != "general"}
+        if not structured:
+            return ""
+        return "; ".join(f"tangents of {n} are {s}, and its cotangent must be {s} too" for n, s in structured.items())
+
+    def problems(self):
+        out = super().problems()
+        if any(p.code == "MC001" for p in out):
+            return out
+        if self.primitive not in PRIMITIVES:
+            import difflib
+            close = difflib.get_close_matches(str(self.primitive), PRIMITIVES, 1)
+            out.append(self.problem("MC014", "primitive", f"unknown primitive {self.primitive!r}"
+                                    + (f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(PRIMITIVES)}")))
+        for w in self.wrt_names:
+            if isinstance(self.variables, dict) and w not in self.variables:
+                out.append(self.problem("MC014", "wrt", f"wrt {w!r} is not one of the variables {sorted(self.variables)}"))
+        if not (isinstance(self.outputs, tuple) and self.outputs and all(isinstance(o, str) and o.isidentifier()
+                                                                         for o in self.outputs)):
+            out.append(self.problem("MC014", "outputs", "outputs must be a tuple of names, e.g. ('Q', 'R')"))
+        elif isinstance(self.variables, dict) and set(self.outputs) & set(self.variables):
+            out.append(self.problem("MC014", "outputs", "an output cannot share its name with a variable"))
+        elif not set(self.nondifferentiable) <= set(self.outputs) or not self.differentiable_outputs:
+            out.append(self.problem("MC014", "nondifferentiable", "name outputs of 'outputs', and leave one differentiable"))
+        for name in ("jvp", "vjp"):
+            v = getattr(self, name)
+            if not (isinstance(v, tuple) and len(v) == 2 and isinstance(v[0], str) and v[0].strip() and callable(v[1])):
+                out.append(self.problem("MC029", name, f"give ({name!r} LaTeX, function): a displayed rule carries its checker"))
+        if not (isinstance(self.crosswalk, dict) and all(isinstance(self.crosswalk.get(k), str) and self.crosswalk[k]
+                                                         for k in ("pytorch", "jax"))):
+            out.append(self.problem("MC014", "crosswalk", "crosswalk needs the PyTorch and JAX functions: "
+                                    "{'pytorch': 'torch.linalg.inv', 'jax': 'jax.numpy.linalg.inv', ...}"))
+        for n, s in self.tangents.items() if isinstance(self.tangents, dict) else ():
+            if s not in TANGENT_STRUCTURES:
+                out.append(self.problem("MC014", "tangents", f"structure {s!r} of {n} is not one of {TANGENT_STRUCTURES}"))
+        if self.derivation and len(self.differentiable_outputs) != 1:
+            out.append(self.problem("MC029", "derivation", "a derivation reaches one output's tangent: state the "
+                                    "steps of a rule with several outputs in 'also'"))
+        return out
+
+
 # "symmetric": perturb only along symmetric directions (the gradient on the space of symmetric
 # matrices); "symmetric_entries": entry (i, j) is the partial derivative by the independent entry
 # X_ij of a symmetric X, X_ji moving with it (the Matrix Cookbook's G + Gᵀ − G∘I).
 DIRECTIONS = {"general", "symmetric", "diagonal", "symmetric_entries"}
-KINDS = {c.kind: c for c in (Equality, Derivative, Differential, Hessian)}
+KINDS = {c.kind: c for c in (Equality, Derivative, Differential, Hessian, ADRule)}
 
 
 def _tolerant(cls):
@@ -640,7 +797,7 @@ def _tolerant(cls):
     return cls
 
 
-for _cls in (Equality, Derivative, Differential, Hessian):
+for _cls in (Equality, Derivative, Differential, Hessian, ADRule):
     _tolerant(_cls)
 
 

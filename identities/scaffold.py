@@ -5,6 +5,7 @@ reference and no aliases, its title says TODO, and its checker raises), so it ca
 """
 from __future__ import annotations
 
+import re
 import sys
 
 from . import __version__, registry
@@ -17,7 +18,8 @@ TODO: one to three sentences introducing the topic.
 """
 import numpy as np
 
-from identities import Derivative, Differential, Equality, Hessian, Matrix, Scalar, Step, Vector, cookbook, ref, todo
+from identities import (ADRule, Derivative, Differential, Equality, Hessian, Matrix, Scalar, Step, Vector, cookbook,
+                        ref, todo)
 '''
 
 
@@ -43,8 +45,11 @@ def new(args) -> int:
     if created:
         path.write_text(HEADER.format(title=args.topic.replace("_", " ").capitalize()))
     text = path.read_text()
-    if "todo" not in text.split("from identities import", 1)[-1].split("\n", 1)[0]:
-        text = text.replace("from identities import ", "from identities import todo, ", 1)
+    rest = text.split("from identities import", 1)[-1]
+    imported = rest.split(")", 1)[0] if rest.lstrip().startswith("(") else rest.split("\n", 1)[0]
+    for name in ("todo", KINDS[args.kind].__name__):
+        if not re.search(rf"\b{name}\b", imported):
+            text = text.replace("from identities import ", f"from identities import {name}, ", 1)
     skeleton = KINDS[args.kind].skeleton.format(id=tag)
     if args.title:
         skeleton = skeleton.replace(skeleton.split('title="', 1)[1].split('",', 1)[0], args.title.replace('"', "'"), 1)

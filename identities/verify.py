@@ -24,7 +24,7 @@ import numpy as np
 
 from . import assumptions as vocab
 from .formulas import Erratum, Formula
-from .model import KINDS, Derivative, Differential, Equality, Hessian, Identity
+from .model import KINDS, ADRule, Derivative, Differential, Equality, Hessian, Identity
 from .sample import Instance, draw, instance_seeds
 
 # Chosen from measured errors (python -m identities bench --seeds 1000 prints the margins): over
@@ -73,6 +73,8 @@ class Probe:
     # which the checks of the other formulas reuse instead of differencing f again
     first: tuple | None = None
     directions: list | None = None  # the directions differenced, which the other layout reuses
+    parts: list | None = None  # which part of the claim each array is (jvp, vjp): mutated one part at a time
+    refine: Callable | None = None  # recomputes the references with Richardson extrapolation
 
 
 @dataclass
@@ -122,6 +124,7 @@ class Report:
     instances: list = field(default_factory=list)
     mutations: dict = field(default_factory=dict)   # name -> "rejected" | "accepted" | "not applicable"
     mutation_scores: dict = field(default_factory=dict)  # name -> largest score of that wrong answer
+    part_mutations: dict = field(default_factory=dict)   # part (jvp, vjp) -> name -> verdict, for claims in parts
     formulas: list = field(default_factory=list)    # FormulaResult for every other displayed formula
     errata: list = field(default_factory=list)      # ErratumResult for every erratum
     seconds: float = 0.0
@@ -162,6 +165,7 @@ class Report:
     def weak_mutations(self) -> list[str]:
         """Wrong answers this check let through; a check that lets any through is a defect."""
         out = [n for n, v in self.mutations.items() if v == "accepted"]
+        out += [f"{n} of the {part}" for part, m in self.part_mutations.items() for n, v in m.items() if v == "accepted"]
         if self.mutations and not any(v == "rejected" for v in self.mutations.values()):
             out.append("all (no mutation applies: the claim is zero)")
         for f in self.formulas:
@@ -314,16 +318,25 @@ def _difference(f, values, deltas, h, field_name="f"):
     return (fp - fm) / (2 * h), size
 
 
-def _central(record, f, values, deltas, h, field_name="f"):
+def _central(record, f, values, deltas, h, field_name="f", richardson=False):
     """The directional derivative of f along ``deltas``, and the rounding noise of that estimate.
 
     A central difference at the step h = STEP·scale: its truncation error, h²/6 times the third
-    derivative (about 6e-12 relative at unit scale), is far below its rounding error. Rounding is
-    what remains: f is known to about eps·|f|, so the difference is known to about eps·|f|/h,
-    which matters where the derivative is small next to f."""
+    derivative, is far below its rounding error unless the derivative itself is nearly zero (x³
+    near x = 0). So a check that does not pass by a wide margin is judged again with
+    ``richardson``: steps h and 2h combined, truncation error O(h⁴). Rounding is what remains:
+    f is known to about eps·|f|, so the difference is known to about eps·|f|/h."""
     d1, size1 = _difference(f, values, deltas, h, field_name)
+    if richardson:
+        d2, size2 = _difference(f, values, deltas, 2 * h, field_name)
+        d1, size1 = (4 * d1 - d2) / 3, max(size1, size2)
     noise = NOISE_FACTOR * np.finfo(float).eps * size1 / h
     return d1, noise * np.sqrt(np.size(d1))
+
+
+# A check whose score is above this share of its tolerance is judged again on Richardson-
+# extrapolated differences (correct claims score below 3e-2 of it: bench prints the margins)
+REFINE_AT = 0.01
 
 
 # --------------------------------------------------------------------------------------------
@@ -410,6 +423,11 @@ def _probe_derivative(record: Derivative, inst: Instance, layout=None, claimed=N
         dirs = [_direction(x.shape, record.directions, rng) for _ in range(DIRECTIONS_PER_INSTANCE)]
         refs, noise = zip(*[_central(record, record.f, values, {record.wrt: d}, h) for d in dirs])
     refs, noise = list(refs), list(noise)
+
+    def refine(p):
+        for k, d in enumerate(dirs):
+            p.references[k], p.noise[k] = _central(record, record.f, values, {record.wrt: d}, h, richardson=True)
+        p.first = (p.first[0], p.references[0], p.noise[0])
     structured = record.directions in ("symmetric", "diagonal") and _structure_residual(G, record.directions) is not None
     if structured:
         # the probe cannot see a skew (off-diagonal) part: the claim must not have one
@@ -425,7 +443,8 @@ def _probe_derivative(record: Derivative, inst: Instance, layout=None, claimed=N
             out_.append(_structure_residual(g, record.directions))
         return out_
 
-    return Probe(inst, refs, [G], predict, noise, out.ndim, ({record.wrt: _frozen(dirs[0])}, refs[0], noise[0]), dirs)
+    return Probe(inst, refs, [G], predict, noise, out.ndim, ({record.wrt: _frozen(dirs[0])}, refs[0], noise[0]), dirs,
+                 refine=refine)
 
 
 def _probe_symmetric_entries(record, inst, G, layout, h, rng) -> Probe:
@@ -438,13 +457,20 @@ def _probe_symmetric_entries(record, inst, G, layout, h, rng) -> Probe:
     n = x.shape[0]
     # every diagonal entry and every pair above it, so no entry of the claim goes unchecked
     cells = [(i, j) for i in range(n) for j in range(i, n)]
-    refs, noise = [], []
+    refs, noise, deltas = [], [], []
     for i, j in cells:
         d = np.zeros_like(x)
         d[i, j] = d[j, i] = 1.0
         ref, n = _central(record, record.f, values, {record.wrt: d}, h)
         refs.append(ref)
         noise.append(n)
+        deltas.append(d)
+
+    def refine(p):
+        for k, d in enumerate(deltas):
+            ref, n = _central(record, record.f, values, {record.wrt: d}, h, richardson=True)
+            p.references[k] = p.references[k + len(cells)] = ref
+            p.noise[k] = p.noise[k + len(cells)] = n
 
     def predict(claim):
         (g,) = claim
@@ -454,7 +480,7 @@ def _probe_symmetric_entries(record, inst, G, layout, h, rng) -> Probe:
         # the claim must itself be symmetric: entry (j, i) is the same partial derivative
         return [g[i, j] for i, j in cells] + [g[j, i] for i, j in cells]
 
-    return Probe(inst, refs + refs, [G], predict, noise + noise, 0)
+    return Probe(inst, refs + refs, [G], predict, noise + noise, 0, refine=refine)
 
 
 def _perturbation(record, names, values, rng):
@@ -473,9 +499,10 @@ def _probe_differential(record: Differential, inst: Instance) -> Probe:
     _call(record.f, "f", values)
     rng = np.random.default_rng([inst.seed, 1])
     h = STEP * min(_scale(values[w]) for w in wrt)
-    refs, claims, noise, first = [], [], [], None
+    refs, claims, noise, first, all_parts = [], [], [], None, []
     for _ in range(DIRECTIONS_PER_INSTANCE):
         parts = _perturbation(record, wrt, values, rng)
+        all_parts.append(parts)
         ref, n = _central(record, record.f, values, parts, h)
         refs.append(ref)
         noise.append(n)
@@ -484,7 +511,13 @@ def _probe_differential(record: Differential, inst: Instance) -> Probe:
         if c.shape != refs[-1].shape:
             raise CheckError("df", f"returned shape {c.shape}, but f changes with shape {refs[-1].shape}")
         claims.append(c)
-    return Probe(inst, refs, claims, lambda claim: claim, noise, first=first)
+
+    def refine(p):
+        for k, parts_ in enumerate(all_parts):
+            p.references[k], p.noise[k] = _central(record, record.f, values, parts_, h, richardson=True)
+        p.first = (p.first[0], p.references[0], p.noise[0])
+
+    return Probe(inst, refs, claims, lambda claim: claim, noise, first=first, refine=refine)
 
 
 def _probe_equality(record: Equality, inst: Instance) -> Probe:
@@ -581,6 +614,136 @@ def _target_equality(record, values, parts, known=None):
     return _call(record.rhs, "rhs", values)
 
 
+def _structured(v, structure):
+    """The part of v that has the structure (symmetric, lower, upper or diagonal)."""
+    if v.ndim != 2 or structure == "general":
+        return v
+    if structure == "symmetric":
+        return (v + v.T) / 2
+    if structure == "lower":
+        return np.tril(v)
+    if structure == "upper":
+        return np.triu(v)
+    return np.diag(np.diag(v))
+
+
+def _rule_outputs(record, values) -> dict:
+    """f's outputs by name; a wrong count is the record's fault."""
+    out = _invoke(record.f, "f", values)
+    outs = out if isinstance(out, tuple) else (out,)
+    if len(outs) != len(record.outputs):
+        raise CheckError("f", f"returned {len(outs)} output{'s' if len(outs) != 1 else ''}, but outputs names "
+                         f"{len(record.outputs)}: {list(record.outputs)}")
+    return {n: _frozen(_convert(o, "f")) for n, o in zip(record.outputs, outs)}
+
+
+def _rule_call(record, fn, field_name, kwargs, names, shapes):
+    """A rule's result as a list aligned with ``names``, each of the shape ``shapes`` gives."""
+    out = _invoke(fn, field_name, kwargs)
+    outs = out if isinstance(out, tuple) else (out,)
+    if len(outs) != len(names):
+        raise CheckError(field_name, f"returned {len(outs)} value{'s' if len(outs) != 1 else ''}, one for each "
+                         f"of {list(names)} expected")
+    res = []
+    for n, o in zip(names, outs):
+        a = _convert(o, field_name)
+        if a.shape != shapes[n]:
+            raise CheckError(field_name, f"the value for {n} has shape {a.shape}, but {n} has shape {shapes[n]}")
+        res.append(a)
+    return res
+
+
+def _rule_difference(record, values, tangents, h):
+    """Central differences of every differentiable output along ``tangents``, with their rounding
+    noise; the nondifferentiable outputs must not change."""
+    plus, minus = dict(values), dict(values)
+    for name, d in tangents.items():
+        plus[name] = _frozen(values[name] + h * d)
+        minus[name] = _frozen(values[name] - h * d)
+    op, om = _rule_outputs(record, plus), _rule_outputs(record, minus)
+    for n in record.nondifferentiable:
+        if not np.array_equal(op[n], om[n]):
+            raise CheckError("nondifferentiable", f"output {n} changes under a perturbation of size {h:.0e}: it is "
+                             "not locally constant, so it cannot be left without a tangent")
+    refs, noise = [], []
+    for n in record.differentiable_outputs:
+        refs.append((op[n] - om[n]) / (2 * h))
+        size = max(float(_MAX(np.abs(op[n]), None)), float(_MAX(np.abs(om[n]), None))) if op[n].size else 0.0
+        noise.append(NOISE_FACTOR * np.finfo(float).eps * size / h * math.sqrt(op[n].size))
+    return refs, noise
+
+
+def _inner(a, b) -> float:
+    return float(np.vdot(a, b))
+
+
+def _probe_ad_rule(record: ADRule, inst: Instance) -> Probe:
+    """Forward rule against central differences of f, reverse rule against the forward rule by the
+    adjoint identity, on 3 random tangents and cotangents; a structured input's cotangent must
+    have its structure (its other part is invisible to structured tangents)."""
+    values = inst.values
+    wrt, outs = record.wrt_names, record.differentiable_outputs
+    outputs = _rule_outputs(record, values)
+    in_shapes = {w: values[w].shape for w in wrt}
+    out_shapes = {o: outputs[o].shape for o in outs}
+    structure = {w: record.tangent_structure(w) for w in wrt}
+    rng = np.random.default_rng([inst.seed, 1])
+    h = STEP * min(_scale(values[w]) for w in wrt)
+    jvp_fn, vjp_fn = record.jvp_fn(), record.vjp_fn()
+    tangents, bars, refs, noise, claim, parts = [], [], [], [], [], []
+    for _ in range(DIRECTIONS_PER_INSTANCE):
+        t = {w: _structured(rng.standard_normal(in_shapes[w]), structure[w]) for w in wrt}
+        norm = math.sqrt(sum(_norm(v) ** 2 for v in t.values())) or 1.0
+        t = {w: _frozen(v / norm) for w, v in t.items()}
+        b = {o: rng.standard_normal(out_shapes[o]) for o in outs}
+        norm = math.sqrt(sum(_norm(v) ** 2 for v in b.values())) or 1.0
+        b = {o: _frozen(v / norm) for o, v in b.items()}
+        r, n = _rule_difference(record, values, t, h)
+        refs += r
+        noise += n
+        tangents.append(t)
+        bars.append(b)
+        claim += _rule_call(record, jvp_fn, "jvp", {**values, **outputs, **{"d" + w: v for w, v in t.items()}},
+                            outs, out_shapes)
+        parts += ["jvp"] * len(outs)
+    for b in bars:
+        claim += _rule_call(record, vjp_fn, "vjp", {**values, **outputs, **{o + "_bar": v for o, v in b.items()}},
+                            wrt, in_shapes)
+        parts += ["vjp"] * len(wrt)
+    k_dirs = DIRECTIONS_PER_INSTANCE
+    structured = [w for w in wrt if structure[w] != "general" and values[w].ndim == 2]
+    refs += [0.0] * k_dirs + [np.zeros(in_shapes[w]) for _ in range(k_dirs) for w in structured]
+    noise += [0.0] * (k_dirs + k_dirs * len(structured))
+
+    def predict(claim_):
+        if any(np.shape(c) != np.shape(o) for c, o in zip(claim_, claim)):
+            raise ValueError("shape")
+        n_j = k_dirs * len(outs)
+        jv, vj = claim_[:n_j], claim_[n_j:]
+        pred = list(jv)
+        for k in range(k_dirs):
+            lhs = sum(_inner(bars[k][o], jv[k * len(outs) + i]) for i, o in enumerate(outs))
+            rhs = sum(_inner(vj[k * len(wrt) + i], tangents[k][w]) for i, w in enumerate(wrt))
+            pred.append(rhs - lhs)
+        for k in range(k_dirs):
+            for i, w in enumerate(wrt):
+                if w in structured:
+                    g = vj[k * len(wrt) + i]
+                    pred.append(g - _structured(g, structure[w]))
+        return pred
+
+    first = ({w: tangents[0][w] for w in wrt}, refs[0], noise[0]) if len(outs) == 1 else None
+    return Probe(inst, refs, claim, predict, noise, first=first, parts=parts)
+
+
+def _target_ad_rule(record, values, parts, known=None):
+    outputs = _rule_outputs(record, values)
+    (o,) = record.differentiable_outputs
+    (t,) = _rule_call(record, record.jvp_fn(), "jvp", {**values, **outputs, **{"d" + w: v for w, v in parts.items()}},
+                      (o,), {o: outputs[o].shape})
+    return t
+
+
 @dataclass(frozen=True)
 class KindVerifier:
     """How one kind of claim is checked: its probe (an instance reduced to references and the
@@ -595,6 +758,7 @@ VERIFIERS = {
     "derivative": KindVerifier(_probe_derivative, _target_derivative),
     "differential": KindVerifier(_probe_differential, _target_differential),
     "hessian": KindVerifier(_probe_hessian, _target_hessian),
+    "ad_rule": KindVerifier(_probe_ad_rule, _target_ad_rule),
 }
 assert set(VERIFIERS) == set(KINDS), "every kind of claim needs its verifier in VERIFIERS"
 
@@ -661,6 +825,20 @@ def mutate(name: str, claim: list, seed: int):
     raise ValueError(name)
 
 
+def _mutate_part(name, p: Probe, part):
+    """The probe's claim with mutation ``name`` applied to the arrays of ``part`` (all: None)."""
+    if part is None:
+        return mutate(name, p.claim, p.instance.seed)
+    idx = [i for i, q in enumerate(p.parts) if q == part]
+    wrong = mutate(name, [p.claim[i] for i in idx], p.instance.seed)
+    if wrong is None:
+        return None
+    out = list(p.claim)
+    for i, w in zip(idx, wrong):
+        out[i] = w
+    return out
+
+
 @functools.lru_cache(maxsize=4096)
 def _unit_noise(seed: int, k: int, shape: tuple):
     """A random direction of unit norm, the same for the same seed (drawn once: generators are slow
@@ -680,7 +858,7 @@ class _Sides:
     """What a formula's sides may ask for on one instance: the variables, their perturbations
     d<name>, and D, the true differential along those perturbations (cached per function)."""
 
-    def __init__(self, record, values, parts):
+    def __init__(self, record, values, parts, seed=0):
         self.record, self.values, self.parts = record, values, parts
         self.h = FORMULA_STEP * min((_scale(values[w]) for w in parts), default=1.0)
         self.cache = {}
@@ -689,6 +867,24 @@ class _Sides:
         self.last = None     # (value, noise) of the last D returned
         self.largest = 0.0   # the largest noise of the D's a side used
         self.available = {**values, **{"d" + k: v for k, v in parts.items()}, "D": self.D}
+        self.refined = False
+        if isinstance(record, ADRule):
+            # a rule's formulas may also name its outputs and a random cotangent <output>_bar of each
+            outputs = _rule_outputs(record, values)
+            rng = np.random.default_rng([seed, 4])
+            bars = {o + "_bar": _frozen(rng.standard_normal(outputs[o].shape)) for o in record.differentiable_outputs}
+            self.available = {**outputs, **bars, **self.available}
+
+    def refine(self) -> bool:
+        """Recompute every D with Richardson extrapolation (once); whether anything changed."""
+        if self.refined:
+            return False
+        self.refined = True
+        for key, (original, _, _, recipe) in list(self.cache.items()):
+            if recipe is not None:
+                fn, values, parts = recipe
+                self.cache[key] = (original, *_central(self.record, fn, values, parts, self.h, "D", True), recipe)
+        return any(entry[3] is not None for entry in self.cache.values())
 
     def D(self, g=None):
         if not self.parts:
@@ -710,13 +906,13 @@ class _Sides:
             parts = {k: v for k, v in self.parts.items() if k in values}
             original = self.record.f if g is None else g
             if not parts:
-                self.cache[key] = (original, np.zeros(np.shape(_call(fn, "D", values))), 0.0)
+                self.cache[key] = (original, np.zeros(np.shape(_call(fn, "D", values))), 0.0, None)
             else:
                 # Richardson-extrapolated central differences, as for the statements: a plain one's
                 # O(h²) error is not small next to a differential that is itself nearly zero
-                d, noise = _central(self.record, fn, values, parts, self.h, "D")
-                self.cache[key] = (original, d, noise)
-        _, value, noise = self.cache[key]
+                d, noise = _central(self.record, fn, values, parts, self.h, "D", self.refined)
+                self.cache[key] = (original, d, noise, (fn, values, parts))
+        _, value, noise, _ = self.cache[key]
         self.calls += 1
         if self.shift and noise:
             return value + noise * _unit_noise(self.calls, 3, np.shape(value))
@@ -859,6 +1055,19 @@ def _mutation_rejected(entries, side, m) -> tuple[bool, bool]:
     return applied, False
 
 
+def _evaluate_sides(ctx, f, name, seed):
+    """(seed, values, noise, carry) of every side of formula ``f`` on one instance."""
+    vals, noise, carry = [], [], []
+    for k, side in enumerate(f.sides):
+        v, n, c = ctx.evaluate(side, name)
+        if vals and v.shape != vals[-1].shape:
+            raise CheckError(name, f"side {k + 1} has shape {v.shape}, side {k} has shape {vals[-1].shape}")
+        vals.append(v)
+        noise.append(n)
+        carry.append(c)
+    return seed, vals, noise, carry
+
+
 def _check_formulas(record, instances, mutations=True, firsts=None, known=None) -> list[FormulaResult]:
     """Every formula besides the statement, on the record's instances. A derivation is checked
     step by step on one perturbation per instance, and its last step must reach the claim."""
@@ -889,23 +1098,20 @@ def _check_formulas(record, instances, mutations=True, firsts=None, known=None) 
                     first = (firsts or {}).get(inst.seed)
                     if first is not None and tuple(first[0]) == wanted:
                         # the statement's probe already differenced f along this perturbation
-                        ctx = _Sides(record, inst.values, first[0])
-                        ctx.cache[id(record.f)] = (record.f, first[1], first[2])
+                        ctx = _Sides(record, inst.values, first[0], inst.seed)
+                        ctx.cache[id(record.f)] = (record.f, first[1], first[2], (record.f, inst.values, first[0]))
                     else:
-                        ctx = _Sides(record, inst.values, _perturbation(record, wanted, inst.values, rng))
+                        ctx = _Sides(record, inst.values, _perturbation(record, wanted, inst.values, rng), inst.seed)
                     contexts[wanted] = ctx
                 ctx = contexts[wanted]
-                vals, noise, carry = [], [], []
-                for k, side in enumerate(f.sides):
-                    v, n, c = ctx.evaluate(side, name)
-                    if vals and v.shape != vals[-1].shape:
-                        raise CheckError(name, f"side {k + 1} has shape {v.shape}, side {k} has shape {vals[-1].shape}")
-                    vals.append(v)
-                    noise.append(n)
-                    carry.append(c)
-                entry = (inst.seed, vals, noise, carry)
+                entry = _evaluate_sides(ctx, f, name, inst.seed)
+                _, vals, noise, carry = entry
                 sc = _chain_score(vals, noise)
                 empty = _vacuous(vals, noise)
+                if (sc > REFINE_AT * FORMULA_TOLERANCE or empty) and any(noise) and ctx.refine():
+                    entry = _evaluate_sides(ctx, f, name, inst.seed)  # on Richardson-extrapolated D's
+                    _, vals, noise, carry = entry
+                    sc, empty = _chain_score(vals, noise), _vacuous(vals, noise)
                 if (sc > FORMULA_TOLERANCE or empty) and any(carry):
                     _carry_noise(entry)  # the first estimate may be too small (or too large): carry it
                     sc, empty = _chain_score(vals, noise), _vacuous(vals, noise)
@@ -1063,6 +1269,13 @@ def verify(record: Identity, seed: int | None = None, instances: int | None = No
         probes.append(p)
         report.out_ndim = p.out_ndim
         judged, raw = scores(p)
+        if judged > REFINE_AT * tol and p.refine is not None:
+            try:
+                p.refine(p)
+            except CheckError as exc:
+                report.instances.append(InstanceResult(s, inst.sizes_text(), float("inf"), str(exc), exc.field))
+                continue
+            judged, raw = scores(p)
         report.instances.append(InstanceResult(s, inst.sizes_text(), judged, raw=raw))
     if isinstance(record, Derivative) and record.other_layout and report.ok:
         _verify_other_layout(record, report, drawn, {p.instance.seed: p for p in probes})
@@ -1072,21 +1285,31 @@ def verify(record: Identity, seed: int | None = None, instances: int | None = No
                  if record.kind == "derivative" and p.out_ndim is not None}
         report.formulas = _check_formulas(record, drawn, mutations, firsts, known)
     if mutations and report.ok:
+        # a claim in parts (a forward and a reverse rule) is mutated one part at a time: each
+        # part's check must be able to fail on its own
+        part_names = list(dict.fromkeys(probes[0].parts)) if probes and probes[0].parts else [None]
         for name in MUTATIONS:
-            # rejected once an instance tells it apart (the score recorded is that instance's: a
-            # lower bound of the margin); the later instances are tried only while it is not
-            wrong_scores = []
-            for p in probes:
-                wrong = mutate(name, p.claim, p.instance.seed)
-                if wrong is not None:
-                    wrong_scores.append(score(p, wrong))
-                    if wrong_scores[-1] > tol:
-                        break
-            if not wrong_scores:
+            verdicts, worst = [], float("inf")
+            for part in part_names:
+                # rejected once an instance tells it apart (the score recorded is that instance's: a
+                # lower bound of the margin); the later instances are tried only while it is not
+                wrong_scores = []
+                for p in probes:
+                    wrong = _mutate_part(name, p, part)
+                    if wrong is not None:
+                        wrong_scores.append(score(p, wrong))
+                        if wrong_scores[-1] > tol:
+                            break
+                if wrong_scores:
+                    verdicts.append(max(wrong_scores) > tol)
+                    worst = min(worst, max(wrong_scores))
+                    if part is not None:
+                        report.part_mutations.setdefault(part, {})[name] = "rejected" if verdicts[-1] else "accepted"
+            if not verdicts:
                 report.mutations[name] = "not applicable"
                 continue
-            report.mutation_scores[name] = max(wrong_scores)
-            report.mutations[name] = "rejected" if max(wrong_scores) > tol else "accepted"
+            report.mutation_scores[name] = worst
+            report.mutations[name] = "rejected" if all(verdicts) else "accepted"
     if formulas if errata is None else errata:
         report.errata = [_refute(record, i, e, seed, instances) for i, e in enumerate(record.errata)
                          if isinstance(e, Erratum)]

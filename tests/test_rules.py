@@ -212,8 +212,8 @@ def test_every_kind_describes_itself_and_has_a_verifier(kind, tmp_path):
     assert cls.words and cls.search_words and cls.tolerance_default > 0 and kind in VERIFIERS
     # the scaffold's skeleton loads as a record of this kind, and fails until it is filled in
     path = tmp_path / "skeleton.py"
-    path.write_text("import numpy as np\nfrom identities import Derivative, Differential, Equality, Hessian, Matrix, "
-                    "Vector, todo\n" + cls.skeleton.format(id="SK01"))
+    path.write_text("import numpy as np\nfrom identities import " + ", ".join(c.__name__ for c in KINDS.values())
+                    + ", Matrix, Vector, todo\n" + cls.skeleton.format(id="SK01"))
     records, problems = load_file(path)
     assert not records and any(p.id == "SK01" and p.code in ("MC026", "MC007", "MC008") for p in problems)
     # and the command line offers it
