@@ -40,6 +40,8 @@ def entry_json(r, cat: Catalogue | None = None, report=None) -> dict:
         "withdrawn": None if r.live else {"date": r.withdrawn.date, "reason": r.withdrawn.reason,
                                           "replaced_by": r.withdrawn.replaced_by},
     }
+    if r.kind == "ad_rule":
+        out.update(primitive=r.primitive, outputs=list(r.outputs), crosswalk=dict(r.crosswalk), gauge=r.gauge)
     if report is not None:
         out.update(formula_json(r, report))
     return out
@@ -52,6 +54,9 @@ def formula_json(r, report) -> dict:
     statement_ok = report.ok and not any(i.field == "other_layout" for i in report.failing)
     formulas = [{"role": "statement", "latex": r.latex, "checked": bool(report.instances) and statement_ok
                  and all(not i.error and i.score <= report.tolerance for i in report.instances)}]
+    # the kind's own formulas (a rule's JVP and VJP) are checked by its verifier with the statement
+    formulas += [{"role": role, "latex": tex, "checked": formulas[0]["checked"]}
+                 for role, _, tex in r.statement_formulas()]
     if getattr(r, "other_layout", ()):
         formulas.append({"role": "other_layout", "latex": r.other_layout[0],
                          "checked": bool(report.instances) and not report.failing})

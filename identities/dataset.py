@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .bibliography import SOURCES
+from .model import KINDS, PRIMITIVES
 
 SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 BASE_URL = "https://tested-matrix-calculus-cookbook.org/"
@@ -104,7 +105,7 @@ def schema(base_url: str = BASE_URL) -> dict:
         "key": string, "authors": string, "title": string, "year": {"type": "integer"}, "detail": string,
         "url": string, "type": string}}
     formula = {"type": "object", "required": ["role", "latex", "checked"], "properties": {
-        "role": {"enum": ["statement", "other_layout", "differential", "also"]}, "latex": string,
+        "role": {"enum": ["statement", "jvp", "vjp", "other_layout", "differential", "also"]}, "latex": string,
         "checked": {"type": "boolean"}, "uses": strings}}
     step = {"type": "object", "required": ["latex", "uses", "checked"], "properties": {
         "latex": string, "uses": strings, "checked": {"type": "boolean"}}}
@@ -118,7 +119,7 @@ def schema(base_url: str = BASE_URL) -> dict:
         "formulas", "derivation", "errata", "history", "related", "verification"],
         "properties": {
             "id": {"type": "string", "pattern": "^[0-9A-HJ-NP-Z]{4}$"}, "title": string, "latex": string,
-            "kind": {"enum": ["derivative", "differential", "equality", "hessian"]}, "topic": string,
+            "kind": {"enum": sorted(KINDS)}, "topic": string,
             "topic_title": string,
             "variables": {"type": "array", "items": {"type": "object", "required": ["name", "shape", "kind"]}},
             "assumptions": {"type": "array", "items": {"type": "object", "required": ["variable", "name", "sentence"]}},
@@ -139,7 +140,15 @@ def schema(base_url: str = BASE_URL) -> dict:
             "verification": {"type": ["object", "null"], "required": ["verified", "instances", "largest_error",
                                                                       "tolerance", "wrong_answers_rejected"]},
             "verified": {"type": "boolean"},
-        }}
+            # AD rules only
+            "primitive": {"enum": list(PRIMITIVES)},
+            "outputs": strings,
+            "crosswalk": {"type": "object", "required": ["pytorch", "jax"],
+                          "properties": {"pytorch": string, "jax": string, "pytorch_derivative": string}},
+            "gauge": string,
+        },
+        "if": {"properties": {"kind": {"const": "ad_rule"}}},
+        "then": {"required": ["primitive", "crosswalk", "outputs"]}}
     return {"$schema": SCHEMA_URI, "$id": base_url.rstrip("/") + "/catalogue.schema.json",
             "title": "The Tested Matrix Calculus Cookbook", "type": "object",
             "required": ["schema", "version", "generated", "entries"],

@@ -638,7 +638,14 @@ def _rule_outputs(record, values) -> dict:
 
 
 def _rule_call(record, fn, field_name, kwargs, names, shapes):
-    """A rule's result as a list aligned with ``names``, each of the shape ``shapes`` gives."""
+    """A rule's result as a list aligned with ``names``, each of the shape ``shapes`` gives. The
+    rule is given what it names of the variables, outputs, tangents and cotangents."""
+    wanted = _parameters(fn)
+    if wanted is not None:
+        missing = [n for n in wanted if n not in kwargs]
+        if missing:
+            raise CheckError(field_name, f"asks for {missing}, which is none of {sorted(kwargs)}")
+        kwargs = {n: kwargs[n] for n in wanted}
     out = _invoke(fn, field_name, kwargs)
     outs = out if isinstance(out, tuple) else (out,)
     if len(outs) != len(names):

@@ -290,3 +290,109 @@ def test_every_generator_satisfies_the_words_it_implies(word):
                 value = np.asarray(a.generate(np.random.default_rng(seed), shape), dtype=np.float64)
                 for implied in vocab.closure({word}):
                     assert vocab.VOCABULARY[implied].holds(value), (word, implied, shape, seed)
+
+
+# --------------------------------------------------------------------------------------------
+# AD rules: the forward rule against central differences, the reverse rule by the adjoint identity
+
+def _inv_rule(**changes):
+    from identities import ADRule
+    inv = np.linalg.inv
+    fields = dict(id="ZZR1", title="Forward and reverse rules of the inverse", primitive="inv",
+                  latex=r"Y = X^{-1}", variables={"X": Matrix("n", "n", "invertible")}, wrt=("X",),
+                  outputs=("Y",), f=lambda X: inv(X),
+                  jvp=(r"\dot{Y} = -Y\dot{X}Y", lambda X, Y, dX: -Y @ dX @ Y),
+                  vjp=(r"\bar{X} = -Y^{\top}\bar{Y}Y^{\top}", lambda X, Y, Y_bar: -Y.T @ Y_bar @ Y.T),
+                  crosswalk={"pytorch": "torch.linalg.inv", "jax": "jax.numpy.linalg.inv"},
+                  aliases=["backward of the inverse"], sketch="Differentiate the product of X and its inverse.")
+    fields.update(changes)
+    return ADRule(**fields)
+
+
+def _phi(S):
+    return np.tril(S) - np.diag(np.diag(S)) / 2
+
+
+def _cholesky_rule(vjp):
+    from identities import ADRule
+    inv = np.linalg.inv
+    return ADRule(id="ZZR2", title="Cholesky", primitive="cholesky", latex=r"L = \operatorname{chol}(A)",
+                  variables={"A": Matrix("n", "n", "spd")}, wrt=("A",), outputs=("L",),
+                  f=lambda A: np.linalg.cholesky(A),
+                  jvp=(r"\dot{L} = L\Phi(L^{-1}\dot{A}L^{-\top})",
+                       lambda A, L, dA: L @ _phi(inv(L) @ dA @ inv(L).T)),
+                  vjp=(r"\bar{A} = G", vjp), symbols={r"\Phi": "lower part, diagonal halved", "G": "the cotangent"},
+                  crosswalk={"pytorch": "torch.linalg.cholesky", "jax": "jax.numpy.linalg.cholesky"},
+                  aliases=["cholesky backward"], sketch="Murray 2016.")
+
+
+def test_a_correct_rule_passes_and_each_part_is_mutated_on_its_own():
+    r = _inv_rule()
+    assert not r.problems()
+    rep = verify(r)
+    assert rep.passed, rep.describe_failure(r)
+    assert set(rep.part_mutations) == {"jvp", "vjp"}
+    assert all(v == "rejected" for part in rep.part_mutations.values() for v in part.values())
+
+
+def test_a_wrong_forward_or_reverse_rule_is_rejected():
+    inv_T = lambda X, Y, Y_bar: -Y @ Y_bar @ Y  # noqa: E731 - the transposes forgotten
+    assert not verify(_inv_rule(vjp=(r"\bar{X} = -Y\bar{Y}Y", inv_T))).ok
+    assert not verify(_inv_rule(jvp=(r"\dot{Y} = -Y^{\top}\dot{X}Y", lambda X, Y, dX: -Y.T @ dX @ Y))).ok
+    # a reverse rule consistent with nothing but itself: the adjoint identity sees it
+    assert not verify(_inv_rule(vjp=(r"\bar{X} = -\bar{Y}", lambda X, Y, Y_bar: -Y_bar))).ok
+
+
+def test_a_structured_input_needs_a_structured_cotangent():
+    inv = np.linalg.inv
+
+    def half(A, L, L_bar):  # right along symmetric tangents, but not itself symmetric
+        return inv(L).T @ _phi(L.T @ L_bar) @ inv(L)
+
+    def symmetric(A, L, L_bar):
+        S = half(A, L, L_bar)
+        return (S + S.T) / 2
+
+    assert verify(_cholesky_rule(symmetric)).passed
+    rep = verify(_cholesky_rule(half))
+    assert not rep.ok and rep.max_score > 1e-3
+
+
+def test_a_rule_with_several_outputs_and_a_nondifferentiable_one():
+    from identities import ADRule
+
+    def f(X):
+        sign, logabsdet = np.linalg.slogdet(X)
+        return sign, logabsdet
+
+    rule = dict(id="ZZR3", title="slogdet", primitive="slogdet", latex=r"(s, \ell) = \operatorname{slogdet}(X)",
+                variables={"X": Matrix("n", "n", "invertible")}, wrt=("X",), outputs=("s", "l"),
+                output_tex={"l": r"\ell"}, nondifferentiable=("s",), f=f,
+                jvp=(r"\dot{\ell} = \operatorname{tr}(X^{-1}\dot{X})", lambda X, dX: np.trace(np.linalg.solve(X, dX))),
+                vjp=(r"\bar{X} = \bar{\ell}X^{-\top}", lambda X, l_bar: l_bar * np.linalg.inv(X).T),
+                crosswalk={"pytorch": "torch.linalg.slogdet", "jax": "jax.numpy.linalg.slogdet"},
+                aliases=["slogdet backward"], sketch="Jacobi's formula.")
+    r = ADRule(**rule)
+    assert not r.problems(), r.problems()
+    assert verify(r).passed
+    # an output that changes is not nondifferentiable
+    moving = ADRule(**{**rule, "f": lambda X: (np.linalg.slogdet(X)[1] * 0 + X[0, 0], np.linalg.slogdet(X)[1])})
+    rep = verify(moving)
+    assert not rep.ok and any(i.field == "nondifferentiable" for i in rep.instances)
+
+
+def test_a_rule_is_exported_with_its_forward_and_reverse_formulas():
+    from identities.cli import entry_json
+    r = _inv_rule()
+    data = entry_json(r, None, verify(r))
+    roles = {f["role"]: f["checked"] for f in data["formulas"]}
+    assert roles == {"statement": True, "jvp": True, "vjp": True}
+    assert data["primitive"] == "inv" and data["crosswalk"]["pytorch"] == "torch.linalg.inv"
+    bad = _inv_rule(vjp=(r"\bar{X} = -\bar{Y}", lambda X, Y, Y_bar: -Y_bar))
+    assert not any(f["checked"] for f in entry_json(bad, None, verify(bad))["formulas"])
+
+
+def test_a_rules_malformed_fields_are_named():
+    codes = {(p.code, p.field) for p in _inv_rule(primitive="inverse", crosswalk={"pytorch": "torch.inverse"},
+                                                  jvp="-Y dX Y").problems()}
+    assert {("MC014", "primitive"), ("MC014", "crosswalk"), ("MC029", "jvp")} <= codes

@@ -89,6 +89,11 @@ class ConcordanceDirective(CatalogueWideDirective):
         return L.concordance()
 
 
+class BackpropDirective(CatalogueWideDirective):
+    def render(self):
+        return L.backprop_rules()
+
+
 class ErrataDirective(CatalogueWideDirective):
     def render(self):
         for path in SHARED_INPUTS:
@@ -123,7 +128,7 @@ class IdentityDomain(Domain):
     label = "Matrix calculus"
     object_types = {"identity": ObjType("identity", "id")}
     directives = {"entry": EntryDirective, "topic": TopicDirective, "topics": TopicsDirective,
-                  "concordance": ConcordanceDirective, "errata": ErrataDirective,
+                  "concordance": ConcordanceDirective, "errata": ErrataDirective, "backprop": BackpropDirective,
                   "vocabulary": VocabularyDirective, "print": printable.PrintDirective}
     roles = {"id": XRefRole()}
     initial_data = {"entries": {}, "catalogue_docs": {}, "digest": ""}  # entries: id -> (docname, anchor, title)

@@ -30,6 +30,9 @@ def render_entry(r, docname, anchor):
         sec += w
     rep = Site.report(r) if r.live else None
     sec += R.math_block(R.display_latex(r.latex), docname, classes=["mc-statement"], copy=r.latex)
+    for role, label, tex in r.statement_formulas():
+        sec += R.para(f"{label}:", classes=[f"mc-{role}"])
+        sec += R.math_block(tex, docname, classes=["mc-statement"], copy=tex)
     other = R.other_layout_latex(r)
     if other:
         sec += R.para(f"In {other[0]} layout:", classes=["mc-other-layout"])
@@ -68,6 +71,8 @@ def render_entry(r, docname, anchor):
         body.append(R.para(R.strong("Layout. "), layout, f" {other_words} See ",
                            R.doc_link("/conventions", "conventions"), "."))
     sec += R.section("Variables and assumptions", f"{anchor}-variables", *body)
+    if r.kind == "ad_rule":
+        sec += frameworks_section(r, anchor)
 
     if r.derivation:
         sec += derivation_section(r, docname, anchor)
@@ -107,6 +112,19 @@ def render_entry(r, docname, anchor):
     cite += R.code_block(R.bibtex(r, url, Site.version, year), "none", classes=["mc-bibtex"])
     sec += R.noindex(R.section("Cite this", f"{anchor}-cite", cite))
     return sec
+
+
+FRAMEWORKS = (("pytorch", "PyTorch"), ("pytorch_derivative", "PyTorch derivatives.yaml"), ("jax", "JAX"))
+
+
+def frameworks_section(r, anchor):
+    """Where the frameworks keep this rule: the crosswalk, as the record states it."""
+    rows = [[label, nodes.literal(r.crosswalk[key], r.crosswalk[key])]
+            for key, label in FRAMEWORKS if r.crosswalk.get(key)]
+    body = [R.table(["Framework", "Function or rule"], rows, classes=["mc-crosswalk"], widths=[2, 5])]
+    if r.gauge:
+        body.append(R.para(R.strong("Gauge. "), r.gauge))
+    return R.section("In the frameworks", f"{anchor}-frameworks", *body)
 
 
 def derivation_section(r, docname, anchor):
@@ -209,6 +227,24 @@ def concordance():
     rows = [[loc, R.para(*_links(rs))] for loc, rs in sorted(ph.items(), key=lambda kv: _section_key(kv[0]))]
     out.append(R.section("Parr & Howard, The Matrix Calculus You Need For Deep Learning", "concordance-parr-howard",
                          R.table(["Section", "Entries"], rows, classes=["mc-concordance"], widths=[3, 5])))
+    return out
+
+
+def backprop_rules():
+    """Every AD rule with the frameworks' names for it, side by side, in the order of PRIMITIVES."""
+    from identities.model import PRIMITIVES
+
+    rules = sorted((r for r in Site.cat if r.kind == "ad_rule"),
+                   key=lambda r: (PRIMITIVES.index(r.primitive) if r.primitive in PRIMITIVES else len(PRIMITIVES), r.id))
+    rows = [[nodes.literal(r.primitive, r.primitive), R.para(R.xref(r.id), f" {r.title}")]
+            + [nodes.literal(r.crosswalk.get(k, ""), r.crosswalk.get(k, "")) for k in ("pytorch", "jax")]
+            for r in rules]
+    missing = [p for p in PRIMITIVES if p not in {r.primitive for r in rules}]
+    out = [R.para(f"{len(rules)} rules for {len(PRIMITIVES) - len(missing)} of the {len(PRIMITIVES)} primitives."),
+           R.table(["Primitive", "Entry", "PyTorch", "JAX"], rows, classes=["mc-concordance", "mc-crosswalk"],
+                   widths=[2, 5, 4, 4])]
+    if missing:
+        out.append(R.para("Not yet in the catalogue: " + ", ".join(missing) + "."))
     return out
 
 
