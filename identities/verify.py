@@ -1099,8 +1099,9 @@ def _check_formulas(record, instances, mutations=True, firsts=None, known=None) 
                 res.error = "a displayed formula without a checker (MC029)"
                 continue
             try:
-                wanted = _perturbed(record, role, f)
-                res.perturbed = wanted
+                if not res.perturbed:
+                    res.perturbed = _perturbed(record, role, f)  # the same on every instance
+                wanted = res.perturbed
                 if wanted not in contexts:
                     first = (firsts or {}).get(inst.seed)
                     if first is not None and tuple(first[0]) == wanted:
