@@ -507,7 +507,8 @@ Derivative(
     checker_fields: ClassVar[tuple] = ("f", "claimed", "wrt", "layout")
 
     def how_checked(self):
-        return ("central differences of f along 3 random directions per instance, compared with the claimed "
+        from .verify import DIRECTIONS_PER_INSTANCE as k
+        return (f"central differences of f along {k} random directions per instance, compared with the claimed "
                 "derivative applied to those directions")
 
     def problems(self):
@@ -563,7 +564,8 @@ Differential(
     checker_fields: ClassVar[tuple] = ("f", "df", "wrt")
 
     def how_checked(self):
-        return ("central differences of f along 3 random perturbations of "
+        from .verify import DIRECTIONS_PER_INSTANCE as k
+        return (f"central differences of f along {k} random perturbations of "
                 + ", ".join(self.wrt_names) + " per instance, compared with the claimed differential")
 
     def problems(self):
@@ -614,7 +616,8 @@ Hessian(
     checker_fields: ClassVar[tuple] = ("f", "claimed", "wrt")
 
     def how_checked(self):
-        return ("second differences of f (with Richardson extrapolation) along 3 random direction pairs per "
+        from .verify import DIRECTIONS_PER_INSTANCE as k
+        return (f"second differences of f (with Richardson extrapolation) along {k} random direction pairs per "
                 "instance, compared with uᵀHv")
 
     def problems(self):
@@ -728,9 +731,11 @@ ADRule(
                 | {self.output_tex.get(o, o) for o in self.outputs if isinstance(o, str)})
 
     def how_checked(self):
-        return ("the forward rule against central differences of f along 3 random tangents per instance; the "
-                "reverse rule against the forward one by the adjoint identity ⟨Ȳ, JVP(Ẋ)⟩ = ⟨VJP(Ȳ), Ẋ⟩ "
-                "on 3 random tangent and cotangent pairs per instance")
+        from .verify import DIRECTIONS_PER_INSTANCE as k
+        return (f"the forward rule against central differences of f along {k} random tangents per instance; the "
+                "reverse rule against the forward one by the adjoint identity (a cotangent's inner product with "
+                "the forward rule's tangent equals the reverse rule's cotangent's inner product with the tangent) "
+                f"on {k} random tangent and cotangent pairs per instance")
 
     def restricted_words(self):
         structured = {n: self.tangent_structure(n) for n in self.wrt_names

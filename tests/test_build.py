@@ -154,3 +154,57 @@ def test_history_and_withdrawal_are_on_the_pages(tmp_path):
     assert "Withdrawn on 2026-12-02: a duplicate of HS01" in withdrawn
     assert 'href="HS01.html#mc-hs01"' in withdrawn      # points to its replacement
     assert "Cite this" in withdrawn                       # and stays citable
+
+
+DIGEST_RECORDS = '''
+import numpy as np
+from identities import Derivative, Matrix, ref
+
+Derivative(
+    id="DG01", title="Gradient of the log-determinant",
+    latex=r"\\frac{\\partial \\log\\det X}{\\partial X} = X^{-\\top}",
+    variables={"X": Matrix("n", "n", "spd")}, wrt="X", layout="denominator",
+    f=lambda X: np.linalg.slogdet(X)[1], claimed=lambda X: np.linalg.inv(X).T,
+    references=[ref("minka-2000", "p. 4")], aliases=["logdet"],
+)
+'''
+
+
+def test_pages_are_rebuilt_when_a_source_an_assumption_or_a_verifier_constant_changes(tmp_path):
+    # a copy of the package, so that its shared inputs can be edited: what a page shows from the
+    # bibliography, the assumption sentences and the verifier's constants must follow each edit
+    copy = tmp_path / "repo"
+    ignore = shutil.ignore_patterns("__pycache__", "id", "topics")
+    shutil.copytree(ROOT / "identities", copy / "identities", ignore=ignore)
+    shutil.copytree(ROOT / "docs", copy / "docs", ignore=ignore)
+    shutil.copy(ROOT / "conf.py", copy / "conf.py")
+    records = tmp_path / "records"
+    records.mkdir()
+    (records / "digest.py").write_text(DIGEST_RECORDS)
+    out = tmp_path / "html"
+    env = {**__import__("os").environ, "PYTHONPATH": str(copy), "MC_CATALOGUE_DIR": str(records),
+           "MC_NODE_MODULES": str(ROOT / "node_modules")}
+    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", SPHINX_JOBS, "-c", str(copy),
+           "-d", str(out / ".doctrees"), "-D", "exclude_patterns=_build,tutorials,citing.rst",
+           str(copy / "docs"), str(out)]
+
+    def build():
+        proc = subprocess.run(cmd, cwd=copy, capture_output=True, text=True, env=env, timeout=900)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        return (out / "id" / "DG01.html").read_text()
+
+    def edit(path, old, new):
+        text = path.read_text()
+        assert old in text, (path, old)
+        path.write_text(text.replace(old, new, 1))
+
+    page = build()
+    assert "relative perturbation" in page and "10⁻³" in page
+    edit(copy / "identities" / "bibliography.py", '"Old and New Matrix Algebra Useful for Statistics"',
+         '"Old and New Matrix Algebra Useful for Statistics, edited"')
+    assert "Useful for Statistics, edited" in build()
+    edit(copy / "identities" / "assumptions.py", 'Assumption("spd", "{v} is symmetric positive definite."',
+         'Assumption("spd", "{v} is symmetric positive definite, edited."')
+    assert "positive definite, edited." in build()
+    edit(copy / "identities" / "verify.py", "PERTURBATION = 1e-3", "PERTURBATION = 2e-3")
+    assert "2 × 10⁻³ relative perturbation" in build()

@@ -18,6 +18,7 @@ from sphinx import addnodes
 from identities import assumptions as vocab
 from identities.bibliography import SOURCES
 from identities.model import KINDS, Derivative
+from identities.verify import PERTURBATION
 
 KIND_WORDS = {k: c.words for k, c in KINDS.items()}
 
@@ -264,6 +265,16 @@ def bibtex(r, url: str, version: str, year: str) -> str:
             f"}}")
 
 
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def power_of_ten(x: float) -> str:
+    """1e-3 as 10⁻³, 2e-3 as 2 × 10⁻³: the verifier's constants as a page states them."""
+    mantissa, exponent = f"{x:.0e}".split("e")
+    power = "10" + str(int(exponent)).translate(_SUPERSCRIPT)
+    return power if mantissa == "1" else f"{mantissa} × {power}"
+
+
 def verification_paragraph(r, report) -> nodes.Node:
     sizes = "; ".join(sorted({i.sizes for i in report.instances}))
     what = r.how_checked()
@@ -272,7 +283,7 @@ def verification_paragraph(r, report) -> nodes.Node:
         what += f" ({restricted})"
     rejected = [n for n, v in report.mutations.items() if v == "rejected"]
     words = {"transpose": "its transpose", "double": "twice the answer", "negate": "its negative",
-             "perturb": "a 10⁻³ relative perturbation"}
+             "perturb": f"a {power_of_ten(PERTURBATION)} relative perturbation"}
     out = nodes.container(classes=["mc-verified"])
     status = "Verified" if report.passed else "NOT VERIFIED"
     if report.timed_out:
