@@ -65,6 +65,39 @@ def synthetic(folder: Path, count: int, topics: int = 15):
         (folder / f"topic_{t:02d}.py").write_text("\n".join(lines))
 
 
+FLOOR_CONF = '''
+project = "floor"
+extensions = ["sphinx.ext.mathjax"]
+html_theme = "sphinx_book_theme"
+html_sidebars = {"**": ["navbar-logo.html", "search-button-field.html"]}
+'''
+
+
+def floor(folder: Path, pages: int) -> float:
+    """Sphinx's floor: a bare project with the same theme and a trimmed sidebar, as many pages as
+    the real site, each a title, a sentence and one display formula; its clean build time."""
+    src = folder / "src"
+    src.mkdir(parents=True)
+    (src / "conf.py").write_text(FLOOR_CONF)
+    toc = "\n".join(f"   p{k}" for k in range(pages))
+    (src / "index.rst").write_text(f"Floor\n=====\n\n.. toctree::\n   :maxdepth: 1\n\n{toc}\n")
+    for k in range(pages):
+        (src / f"p{k}.rst").write_text(f"Page {k}\n{'=' * (5 + len(str(k)))}\n\nA one-formula page.\n\n"
+                                       f".. math::\n\n   \\frac{{\\partial}}{{\\partial X}}\\operatorname{{tr}}(A_{{{k}}}X) = A_{{{k}}}^{{\\top}}\n")
+    out = folder / "html"
+    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", SPHINX_JOBS, "-d", str(out / ".doctrees"),
+           str(src), str(out)]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"floor build failed:\n{proc.stderr[-3000:]}")
+    return time.perf_counter() - t0
+
+
+def html_pages(out: Path) -> int:
+    return sum(1 for p in out.rglob("*.html") if "_static" not in p.parts)
+
+
 def sizes(out: Path):
     pages = sorted((out / "id").glob("*.html"))
     kb = [p.stat().st_size / 1024 for p in pages]
@@ -79,6 +112,13 @@ def main() -> int:
         med, big, n = sizes(real)
         print(f"real site: {n} entry pages; clean build {t_clean:.1f} s; entry page HTML median {med:.1f} KB, "
               f"largest {big:.1f} KB")
+        pages = html_pages(real)
+        # side by side, floor before and after the real build's neighbours: the machine's noise
+        # shows as the spread of the two floor figures
+        t_floor = [floor(tmp / f"floor-{k}", pages) for k in range(2)]
+        print(f"Sphinx floor (same theme, trimmed sidebar, {pages} one-formula pages): clean build "
+              f"{min(t_floor):.1f}-{max(t_floor):.1f} s; the real site costs {t_clean / min(t_floor):.2f}x the floor "
+              f"(target <= 3)")
         shutil.rmtree(real)  # the sympy cross-checks stay cached next to it, as after `rm -rf _build/html`
         t_warm = build(real)
         print(f"clean build again, with the sympy cross-checks cached: {t_warm:.1f} s")
