@@ -13,7 +13,7 @@ import numpy as np
 from .catalogue import Catalogue, load, registry_problems
 from .model import Problem
 from .registry import published
-from .runner import verify_all
+from .runner import stderr_progress, verify_all
 from .sample import draw, instance_seeds
 from .verify import CLAIM_FIELD
 
@@ -162,7 +162,7 @@ def run(cat: Catalogue, new_only=False, reports=None) -> list[Problem]:
     probs = list(cat.problems) + registry_problems(cat) + reference_problems(cat) + duplicate_problems(cat)
     chosen = [r for r in cat if fresh is None or r.id in fresh]
     if reports is None:
-        reports = verify_all(chosen)
+        reports = verify_all(chosen, progress=stderr_progress("audit"))
     for r in chosen:
         probs += tautology_problems(r)
         probs += verification_problems(r, reports[r.id])

@@ -184,7 +184,7 @@ def cmd_search(args):
 
 def cmd_check(args):
     from .catalogue import ENTRIES
-    from .runner import verify_all
+    from .runner import stderr_progress, verify_all
 
     # checking a file runs its Python; an argument that does not end in .py is an id, never a file
     paths = [a for a in args.targets if a.endswith(".py")]
@@ -219,7 +219,8 @@ def cmd_check(args):
     for p in problems:
         print(p, file=sys.stderr)
     live = [r for r in records if r.live]
-    reports = verify_all(live, seed=args.seed, instances=args.instances, mutations=not args.no_mutations)
+    reports = verify_all(live, seed=args.seed, instances=args.instances, mutations=not args.no_mutations,
+                         progress=stderr_progress("check"))
     failed = 0
     rows = []
     for r in records:
@@ -257,10 +258,10 @@ def cmd_check(args):
 
 def cmd_export(args):
     from . import dataset
-    from .runner import verify_all
+    from .runner import stderr_progress, verify_all
 
     cat = catalogue()
-    reports = verify_all([r for r in cat.entries.values() if r.live])
+    reports = verify_all([r for r in cat.entries.values() if r.live], progress=stderr_progress("export"))
     if args.format == "schema":
         text = json.dumps(dataset.schema(args.base_url), indent=1, ensure_ascii=False)
     elif args.format == "jsonl":

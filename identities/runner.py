@@ -91,6 +91,20 @@ class _Worker:
         self.conn.close()
 
 
+def stderr_progress(label: str, every: float = 2.0):
+    """A ``progress`` callback for long runs: after ``every`` seconds, and every ``every`` seconds
+    from then on, a line on stderr saying how far the run is (a short run prints nothing)."""
+    start = time.perf_counter()
+    state = {"next": start + every}
+
+    def progress(done, total, record, report):
+        now = time.perf_counter()
+        if now >= state["next"] or (done == total and state["next"] > start + every):
+            print(f"  ... {label}: {done}/{total} entries verified, {now - start:.0f} s", file=sys.stderr, flush=True)
+            state["next"] = now + every
+    return progress
+
+
 def verify_all(records, *, seed=None, instances=None, mutations=True, formulas=True, progress=None,
                isolate=True) -> dict:
     """id -> Report for every record, each verified within its time limit.

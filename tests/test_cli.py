@@ -125,3 +125,14 @@ def test_every_kind_is_offered_by_list_and_new():
     for command in ("list", "new"):
         out = run(command, "--help").stdout
         assert all(k in out for k in KINDS), (command, out)
+
+
+def test_long_runs_say_how_far_they_are(capsys):
+    from identities.runner import stderr_progress
+    quiet = stderr_progress("check", every=60.0)
+    for k in range(1, 4):
+        quiet(k, 3, None, None)
+    assert capsys.readouterr().err == ""  # a short run prints nothing
+    talk = stderr_progress("check", every=0.0)
+    talk(1, 3, None, None)
+    assert "check: 1/3 entries verified" in capsys.readouterr().err
