@@ -18,6 +18,7 @@ from .model import (ADRule, Change, Derivative, Differential, Equality, Hessian,
                     Vector, Withdrawal)
 from .sample import Instance, draw
 from .verify import Report, verify
+from .trial import TryResult, try_claim
 
 __version__ = "0.2.0"
 
@@ -42,5 +43,5 @@ __all__ = [
     "SOURCES", "Reference", "cookbook", "parr_howard", "ref", "Catalogue", "catalogue", "load", "load_file",
     "ADRule", "Change", "Derivative", "Differential", "Equality", "Hessian", "Identity", "Matrix", "Problem", "Scalar", "Var",
     "Vector", "Withdrawal", "Instance", "draw", "Report", "verify", "evaluate", "todo", "__version__",
-    "Erratum", "Formula", "Step",
+    "Erratum", "Formula", "Step", "TryResult", "try_claim",
 ]

@@ -310,10 +310,36 @@ def cmd_new(args):
     return new(args)
 
 
+def cmd_try(args):
+    from .trial import try_claim
+
+    res = try_claim(args.f, args.claim, wrt=args.wrt, shapes=args.shapes, assume=args.assume, layout=args.layout,
+                    seed=args.seed, instances=args.instances)
+    if args.json:
+        print(res.to_json())
+    else:
+        print(res.text(), file=sys.stdout if res.exit_code != 2 else sys.stderr)
+    return res.exit_code
+
+
 def cmd_bench(args):
     from .bench import main as bench
 
     return bench(args)
+
+
+def _glued(argv, options):
+    """``--claim -2*X`` as ``--claim=-2*X``: argparse would take a value that begins with a minus
+    sign for an option."""
+    out, i = [], 0
+    while i < len(argv):
+        if argv[i] in options and i + 1 < len(argv):
+            out.append(f"{argv[i]}={argv[i + 1]}")
+            i += 2
+        else:
+            out.append(argv[i])
+            i += 1
+    return out
 
 
 def main(argv=None) -> int:
@@ -375,11 +401,33 @@ def main(argv=None) -> int:
     s.add_argument("--id-only", action="store_true", help="print a fresh id and stop")
     s.set_defaults(fn=cmd_new)
 
+    from .trial import ASSUME_HELP, SHAPES_HELP
+
+    s = sub.add_parser("try", help="check your own gradient of a scalar function with the catalogue's verifier",
+                       description="Checks that CLAIM is the gradient of the scalar F by WRT (NumPy expressions in the "
+                                   "variables of --shapes, evaluated with only np and those variables). Exit 0: "
+                                   "verified (and the catalogue's entries making the same claim); 1: wrong (the error, "
+                                   "a reproducer and the likely mistake); 2: bad input.")
+    s.add_argument("f", metavar="F", help="the scalar function, e.g. 'np.trace(A @ X @ B)'")
+    s.add_argument("--claim", required=True, help="your gradient, e.g. 'A.T @ B.T'")
+    s.add_argument("--wrt", required=True, help="the variable differentiated by")
+    s.add_argument("--shapes", required=True, help=SHAPES_HELP)
+    s.add_argument("--assume", help=ASSUME_HELP)
+    s.add_argument("--layout", choices=["numerator", "denominator"], default="denominator",
+                   help="denominator (default): the gradient has the shape of WRT; numerator: its transpose")
+    s.add_argument("--seed", type=int, help="first instance seed (default: derived from the question)")
+    s.add_argument("--instances", type=int, help="number of random instances (default 3)")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(fn=cmd_try)
+
     s = sub.add_parser("bench", help="verification speed, margins and mutation kill rate")
     s.add_argument("--seeds", type=int, default=0, help="also run N seeds per entry for false failures")
     s.add_argument("--repeat", type=int, default=3)
     s.set_defaults(fn=cmd_bench)
 
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["try"]:
+        argv = _glued(argv, ("--claim", "--wrt", "--shapes", "--assume"))
     args = p.parse_args(argv)
     try:
         return args.fn(args)

@@ -198,6 +198,10 @@ class Identity:
     def problem(self, code, field, message) -> Problem:
         return Problem(code, field, message, self.file, self.line, self.id if isinstance(self.id, str) else "")
 
+    def search_names(self) -> list[str]:
+        """Names the search takes as aliases besides ``aliases`` (a rule's primitive and framework functions)."""
+        return []
+
     def problems(self) -> list[Problem]:
         """Static faults: the record's fields alone, no numerics."""
         from .latex import latex_problems
@@ -729,6 +733,10 @@ ADRule(
             names |= {v.tex_for(n) for n, v in self.variables.items() if isinstance(v, Var)}
         return ({rf"\dot{{{n}}}" for n in names} | {rf"\bar{{{n}}}" for n in names}
                 | {self.output_tex.get(o, o) for o in self.outputs if isinstance(o, str)})
+
+    def search_names(self):
+        cw = self.crosswalk if isinstance(self.crosswalk, dict) else {}
+        return [str(self.primitive)] + [cw[k] for k in ("pytorch", "jax") if isinstance(cw.get(k), str)]
 
     def how_checked(self):
         from .verify import DIRECTIONS_PER_INSTANCE as k

@@ -152,11 +152,12 @@ def test_math_font_is_served_by_the_site(site, page):
 
 
 def _search(page, site, query):
-    page.goto(site.url + "search.html?q=" + query.replace(" ", "+"))
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
-    page.wait_for_function("() => !document.querySelector('.pagefind-ui__message')"
-                           " || /result/.test(document.querySelector('.pagefind-ui__message').innerText)")
-    return page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    from urllib.parse import quote_plus
+
+    page.goto(site.url + "search.html?q=" + quote_plus(query))
+    page.wait_for_function("() => /result|No entry/.test(document.querySelector('.mc-search-status').innerText)",
+                           timeout=15000)
+    return page.eval_on_selector_all(".mc-result-link", "els => els.map(e => e.getAttribute('href'))")
 
 
 @pytest.mark.parametrize("query,expected", QUERIES, ids=[q for q, _ in QUERIES])
@@ -164,3 +165,40 @@ def test_search_box_finds_the_entry(site, page, query, expected):
     hrefs = _search(page, site, query)
     top = [h.rstrip("/").split("/")[-1].replace(".html", "") for h in hrefs[:3]]
     assert expected in top, f"{query!r}: expected {expected} in the top 3, got {top}"
+
+
+def test_a_long_formula_scrolls_inside_its_box_on_a_phone(browser, site):
+    """At 390 pixels the page never scrolls sideways; a formula too wide for its box (MathML breaks most
+    lines; one formula is made unbreakable here) scrolls inside the box, and its Copy LaTeX button
+    covers no formula."""
+    longest = sorted(ENTRIES, key=lambda r: -len(r.latex))[:5]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    pg = context.new_page()
+    probe = """(widen) => {
+      const boxes = Array.from(document.querySelectorAll('.mc-formula'));
+      if (widen) boxes[0].querySelector('div.math math').style.minWidth = '1200px';
+      const overlap = (a, b) => !(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top);
+      const wide = (m) => m.scrollWidth > m.clientWidth + 1;
+      const scrolls = (m) => ['auto', 'scroll'].includes(getComputedStyle(m).overflowX);
+      return {
+        page_overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        boxes: boxes.length,
+        scrolling: boxes.filter(r => wide(r.querySelector('div.math')) && scrolls(r.querySelector('div.math'))).length,
+        clipped: boxes.filter(r => wide(r.querySelector('div.math')) && !scrolls(r.querySelector('div.math'))).length,
+        covered: boxes.filter(r => { const b = r.querySelector('.mc-copy-latex'), m = r.querySelector('div.math');
+                                     return b && overlap(b.getBoundingClientRect(), m.getBoundingClientRect()); }).length,
+      };
+    }"""
+    try:
+        for r in longest:
+            pg.goto(site.url + f"id/{r.id}.html")
+            got = pg.evaluate(probe, False)
+            assert got["boxes"] and got["page_overflow"] <= 1 and not got["clipped"] and not got["covered"], (r.id, got)
+        got = pg.evaluate(probe, True)
+        assert got["scrolling"] >= 1 and got["page_overflow"] <= 1 and not got["clipped"] and not got["covered"], got
+        # the box scrolls: its content moves when scrolled
+        moved = pg.evaluate("""() => { const m = document.querySelector('.mc-formula div.math');
+                                      m.scrollLeft = 200; return m.scrollLeft; }""")
+        assert moved > 0
+    finally:
+        context.close()

@@ -240,3 +240,39 @@ def test_the_published_dataset_validates_against_its_schema(built_site):
     bad = {**doc, "entries": [{**doc["entries"][0], "wrt": "X"}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(bad)
+
+
+def test_sitemap_lists_every_entry_page_at_its_permanent_address(built_site):
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [e.text for e in ET.parse(built_site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
+    base = "https://tested-matrix-calculus-cookbook.org/"
+    assert all(u.startswith(base) for u in locs) and len(locs) == len(set(locs))
+    missing = [r.id for r in ENTRIES if f"{base}id/{r.id}.html" not in locs]
+    assert not missing, missing
+    assert f"{base}index.html" in locs and not any(u.endswith(("search.html", "404.html")) for u in locs)
+
+
+def test_a_404_page_links_back_from_any_depth(built_site):
+    html = (built_site / "404.html").read_text()
+    assert "Page not found" in html and '<meta name="robots" content="noindex">' in html
+    assert re.search(r'<base href="/[^"]*/?">', html), "links must start from the site's root"
+
+
+DESCRIPTION = r'<meta (?=[^>]*name="description")[^>]*content="([^"]*)"'
+
+
+def test_every_page_has_one_description(built_site):
+    pages = [built_site / "index.html", built_site / "conventions.html", built_site / "id" / f"{ENTRIES[0].id}.html"]
+    for p in pages:
+        found = re.findall(DESCRIPTION, p.read_text())
+        assert len(found) == 1 and len(found[0]) > 20, (p.name, found)
+    entry = (built_site / "id" / f"{ENTRIES[0].id}.html").read_text()
+    desc = re.search(DESCRIPTION, entry).group(1)
+    assert ENTRIES[0].title.split()[0] in desc
+
+
+def test_search_words_are_indexed_but_not_shown(built_site):
+    html = (built_site / "id" / f"{ENTRIES[0].id}.html").read_text()
+    assert "Search words" not in html

@@ -19,6 +19,9 @@ ORDER = [
     "statistics",
     "matrix_functions",
     "decompositions",
+    "rules_products",
+    "rules_factorisations",
+    "rules_functions",
 ]
 
 

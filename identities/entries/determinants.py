@@ -297,7 +297,7 @@ Derivative(
     notes="det(X) X⁻ᵀ is the cofactor matrix, adj(X)ᵀ, which also gives the gradient at singular X. Since "
           "det X is the product of the eigenvalues, this is also the gradient of Π eig(X) (Cookbook (66)).",
     references=[cookbook(49), cookbook(66, note="the product of the eigenvalues is det X")],
-    aliases=["derivative of determinant", "Jacobi's formula", "determinant gradient", "d det X / dX",
+    aliases=["derivative of determinant", "Jacobi's formula", "determinant gradient", "d det X / dX", "∂ det(X)/∂X",
              "derivative of product of eigenvalues"],
 )
 

@@ -1,15 +1,210 @@
-"""Derivatives of inverses.
+"""Inverses and their derivatives.
 
-The Matrix Cookbook's §2.2, eqs. (59)–(64): the derivative of a matrix inverse, entrywise and in
+The Matrix Cookbook's §3.2 first: the inverse of a sum, eqs. (156)–(167) (Woodbury, Kailath,
+Sherman–Morrison, the Searle set, the push-through identity). Then its §2.2, eqs. (59)–(64): the derivative of a matrix inverse, entrywise and in
 gradient forms, with the rule for a function parametrised by the inverse. Also the Jacobian of the
 inverse in vec form, the derivative of a linear solve, and the differentials of the Moore–Penrose
 pseudo-inverse of a full-rank rectangular matrix.
 """
 import numpy as np
 
-from identities import Change, Derivative, Differential, Formula, Matrix, Scalar, Step, Vector, cookbook, ref
+from identities import Change, Equality, Derivative, Differential, Formula, Matrix, Scalar, Step, Vector, cookbook, ref
 from identities.entries import curve, curve_at_sample, curve_inverse, symmetric_part, vec, well_conditioned
 from identities.symbolic import sp
+
+# Chapter 3 of the Matrix Cookbook opens here: the inverse of a sum (Woodbury, Kailath, Sherman–Morrison and the
+# Searle set). Each side is computed on its own: the left inverts the sum, the right only A, B and the small matrix.
+_inv = np.linalg.inv
+
+
+Equality(
+    id="F2EW",
+    title="Woodbury identity (the matrix inversion lemma)",
+    latex=r"(A + UBV)^{-1} = A^{-1} - A^{-1}U\left(B^{-1} + VA^{-1}U\right)^{-1}VA^{-1}",
+    variables={"A": Matrix("n", "n", "invertible"), "U": Matrix("n", "k"), "B": Matrix("k", "k", "invertible"),
+               "V": Matrix("k", "n")},
+    conditions="A + UBV and B⁻¹ + VA⁻¹U are invertible too.",
+    lhs=lambda A, U, B, V: _inv(A + U @ B @ V),
+    rhs=lambda A, U, B, V: _inv(A) - _inv(A) @ U @ _inv(_inv(B) + V @ _inv(A) @ U) @ V @ _inv(A),
+    notes="A rank-k update of A costs one k × k inverse instead of a new n × n one, which is why Kalman "
+          "filters, Gaussian-process regression and recursive least squares use it. The Kailath variant "
+          "and the Sherman–Morrison formula are its special cases.",
+    references=[cookbook(157)],
+    related=["69T9", "NN4D", "WHZP"],
+    aliases=["matrix inversion lemma", "Woodbury matrix identity", "inverse of a low-rank update",
+             "Sherman-Morrison-Woodbury", "binomial inverse theorem"],
+)
+
+
+Equality(
+    id="69T9",
+    title="Woodbury identity, symmetric form",
+    latex=r"(A + CBC^{\top})^{-1} = A^{-1} - A^{-1}C\left(B^{-1} + C^{\top}A^{-1}C\right)^{-1}C^{\top}A^{-1}",
+    variables={"A": Matrix("n", "n", "invertible"), "C": Matrix("n", "k"), "B": Matrix("k", "k", "invertible")},
+    conditions="A + CBCᵀ and B⁻¹ + CᵀA⁻¹C are invertible too.",
+    lhs=lambda A, C, B: _inv(A + C @ B @ C.T),
+    rhs=lambda A, C, B: _inv(A) - _inv(A) @ C @ _inv(_inv(B) + C.T @ _inv(A) @ C) @ C.T @ _inv(A),
+    notes="The form used for covariance updates, where A and B are covariances and C maps between the "
+          "spaces. It is the Woodbury identity with U the matrix C and V its transpose.",
+    references=[cookbook(156)],
+    related=["F2EW", "MY3Y"],
+    aliases=["Woodbury identity for covariances", "matrix inversion lemma symmetric", "inverse of A plus C B C transpose"],
+)
+
+
+Equality(
+    id="MY3Y",
+    title="Woodbury identity for a positive definite update",
+    latex=r"\left(P^{-1} + B^{\top}R^{-1}B\right)^{-1}B^{\top}R^{-1} = PB^{\top}\left(BPB^{\top} + R\right)^{-1}",
+    variables={"P": Matrix("n", "n", "spd"), "B": Matrix("m", "n"), "R": Matrix("m", "m", "spd")},
+    lhs=lambda P, B, R: _inv(_inv(P) + B.T @ _inv(R) @ B) @ B.T @ _inv(R),
+    rhs=lambda P, B, R: P @ B.T @ _inv(B @ P @ B.T + R),
+    notes="Both sides are the Kalman gain (and the Gaussian posterior's regression matrix): the left "
+          "works in the n-dimensional state space, the right in the m-dimensional measurement space, so "
+          "one chooses the side with the smaller inverse.",
+    references=[cookbook(158)],
+    related=["69T9"],
+    aliases=["Kalman gain identity", "push-through for Kalman gain", "information form and covariance form"],
+)
+
+
+Equality(
+    id="NN4D",
+    title="Kailath variant of the Woodbury identity",
+    latex=r"(A + BC)^{-1} = A^{-1} - A^{-1}B\left(I + CA^{-1}B\right)^{-1}CA^{-1}",
+    variables={"A": Matrix("n", "n", "invertible"), "B": Matrix("n", "k"), "C": Matrix("k", "n")},
+    conditions="A + BC is invertible too.",
+    lhs=lambda A, B, C: _inv(A + B @ C),
+    rhs=lambda A, B, C: _inv(A) - _inv(A) @ B @ _inv(np.eye(C.shape[0]) + C @ _inv(A) @ B) @ C @ _inv(A),
+    notes="The Woodbury identity with the middle matrix folded into B, so that no k × k inverse of it is needed.",
+    references=[cookbook(159)],
+    related=["F2EW", "WHZP"],
+    aliases=["Kailath variant", "inverse of A plus BC", "low-rank update of an inverse"],
+)
+
+
+Equality(
+    id="WHZP",
+    title="Sherman–Morrison formula",
+    latex=r"(A + bc^{\top})^{-1} = A^{-1} - \frac{A^{-1}bc^{\top}A^{-1}}{1 + c^{\top}A^{-1}b}",
+    variables={"A": Matrix("n", "n", "invertible"), "b": Vector("n"), "c": Vector("n")},
+    conditions="1 + cᵀA⁻¹b is not zero (then A + bcᵀ is invertible).",
+    lhs=lambda A, b, c: _inv(A + np.outer(b, c)),
+    rhs=lambda A, b, c: _inv(A) - np.outer(_inv(A) @ b, c @ _inv(A)) / (1 + c @ _inv(A) @ b),
+    notes="The rank-one case of the Woodbury identity: updating an inverse after a rank-one change costs "
+          "two matrix-vector products instead of a new inversion.",
+    references=[cookbook(160)],
+    related=["F2EW", "NN4D"],
+    aliases=["Sherman-Morrison", "rank-one update of the inverse", "rank 1 update inverse"],
+)
+
+
+Equality(
+    id="6JV0",
+    title="Searle set: inverse of I plus an inverse",
+    latex=r"(I + A^{-1})^{-1} = A(A + I)^{-1}",
+    variables={"A": Matrix("n", "n", "invertible")},
+    conditions="A + I is invertible too (−1 is not an eigenvalue of A).",
+    lhs=lambda A: _inv(np.eye(len(A)) + _inv(A)),
+    rhs=lambda A: A @ _inv(A + np.eye(len(A))),
+    references=[cookbook(161)],
+    related=["0YP3"],
+    aliases=["Searle identities", "inverse of identity plus inverse"],
+)
+
+
+Equality(
+    id="CZSL",
+    title="Searle set: (A + BBᵀ)⁻¹B",
+    latex=r"(A + BB^{\top})^{-1}B = A^{-1}B\left(I + B^{\top}A^{-1}B\right)^{-1}",
+    variables={"A": Matrix("n", "n", "invertible"), "B": Matrix("n", "k")},
+    conditions="A + BBᵀ is invertible too.",
+    lhs=lambda A, B: _inv(A + B @ B.T) @ B,
+    rhs=lambda A, B: _inv(A) @ B @ _inv(np.eye(B.shape[1]) + B.T @ _inv(A) @ B),
+    notes="With B a tall n × k matrix the right side inverts a k × k matrix only.",
+    references=[cookbook(162)],
+    related=["F2EW", "MU56"],
+    aliases=["Searle identities", "inverse of A plus B B transpose times B"],
+)
+
+
+Equality(
+    id="0YP3",
+    title="Searle set: inverse of a sum of inverses",
+    latex=r"(A^{-1} + B^{-1})^{-1} = A(A + B)^{-1}B",
+    variables={"A": Matrix("n", "n", "invertible"), "B": Matrix("n", "n", "invertible")},
+    conditions="A + B is invertible too.",
+    lhs=lambda A, B: _inv(_inv(A) + _inv(B)),
+    rhs=lambda A, B: A @ _inv(A + B) @ B,
+    also=[Formula(r"(A^{-1} + B^{-1})^{-1} = B(A + B)^{-1}A",
+                  lambda A, B: _inv(_inv(A) + _inv(B)), lambda A, B: B @ _inv(A + B) @ A)],
+    notes="For positive definite A and B this is half their harmonic mean, the parallel sum of electrical networks.",
+    references=[cookbook(163)],
+    related=["C42J", "WCUE"],
+    aliases=["Searle identities", "parallel sum", "harmonic mean of matrices", "inverse of sum of inverses"],
+)
+
+
+Equality(
+    id="C42J",
+    title="Searle set: A − A(A + B)⁻¹A is symmetric in A and B",
+    latex=r"A - A(A + B)^{-1}A = B - B(A + B)^{-1}B",
+    variables={"A": Matrix("n", "n", "square"), "B": Matrix("n", "n", "square")},
+    conditions="A + B is invertible.",
+    lhs=lambda A, B: A - A @ _inv(A + B) @ A,
+    rhs=lambda A, B: B - B @ _inv(A + B) @ B,
+    also=[Formula(r"A - A(A + B)^{-1}A = A(A + B)^{-1}B",
+                  lambda A, B: A - A @ _inv(A + B) @ A, lambda A, B: A @ _inv(A + B) @ B)],
+    notes="Neither A nor B needs to be invertible, only their sum.",
+    references=[cookbook(164)],
+    related=["0YP3"],
+    aliases=["Searle identities"],
+)
+
+
+Equality(
+    id="WCUE",
+    title="Searle set: a sum of inverses",
+    latex=r"A^{-1} + B^{-1} = A^{-1}(A + B)B^{-1}",
+    variables={"A": Matrix("n", "n", "invertible"), "B": Matrix("n", "n", "invertible")},
+    lhs=lambda A, B: _inv(A) + _inv(B),
+    rhs=lambda A, B: _inv(A) @ (A + B) @ _inv(B),
+    references=[cookbook(165)],
+    related=["0YP3"],
+    aliases=["Searle identities", "sum of inverses"],
+)
+
+
+Equality(
+    id="SGCL",
+    title="Inverse of I + AB through I + BA",
+    latex=r"(I + AB)^{-1} = I - A(I + BA)^{-1}B",
+    variables={"A": Matrix("n", "k"), "B": Matrix("k", "n")},
+    conditions="I + AB is invertible (then so is I + BA).",
+    lhs=lambda A, B: _inv(np.eye(A.shape[0]) + A @ B),
+    rhs=lambda A, B: np.eye(A.shape[0]) - A @ _inv(np.eye(B.shape[0]) + B @ A) @ B,
+    notes="The n × n inverse on the left comes from a k × k one on the right; with a single column in A "
+          "it is the Sherman–Morrison formula about the identity.",
+    references=[cookbook(166)],
+    related=["MU56", "WHZP"],
+    aliases=["Searle identities", "inverse of identity plus AB"],
+)
+
+
+Equality(
+    id="MU56",
+    title="Push-through identity",
+    latex=r"(I + AB)^{-1}A = A(I + BA)^{-1}",
+    variables={"A": Matrix("n", "k"), "B": Matrix("k", "n")},
+    conditions="I + AB is invertible (then so is I + BA).",
+    lhs=lambda A, B: _inv(np.eye(A.shape[0]) + A @ B) @ A,
+    rhs=lambda A, B: A @ _inv(np.eye(B.shape[0]) + B @ A),
+    notes="A can be pushed through the inverse from one side to the other, the sizes of the identity "
+          "matrices changing from n to k.",
+    references=[cookbook(167)],
+    related=["SGCL", "CZSL"],
+    aliases=["push-through identity", "push through", "Searle identities"],
+)
 
 
 # Shift A so that X + A equals the well-conditioned sample of A.

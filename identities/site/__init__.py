@@ -28,7 +28,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from . import layout as L
-from . import printable
+from . import pages, printable
 from . import render as R
 from .build import SHARED_INPUTS, Site, catalogue_digest, write_stubs
 
@@ -236,6 +236,8 @@ def build_finished(app, exception):
     from identities import dataset
 
     dataset.write(app.outdir, Site.cat, Site.all_reports(), Site.base_url)
+    pages.write_search_spec(app.outdir)
+    pages.write_sitemap(app)
     env = dict(os.environ)
     # Only the article is indexed; math (its words are TeX tokens), code, tables listing other
     # entries and page boilerplate are left out, so that words people type decide the ranking.
@@ -281,6 +283,7 @@ def setup(app):
     for placeholder in (L.crosscheck_placeholder, L.sympy_errata_placeholder):
         app.add_node(placeholder, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
     app.connect("html-page-context", escape_theme_text, priority=900)
+    app.connect("html-collect-pages", pages.not_found_page)
     return {"version": EXT_VERSION, "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": 1}
 

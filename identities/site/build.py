@@ -25,7 +25,7 @@ RENDERER = R.digest(*(p.read_text() for p in sorted(HERE.glob("*.py"))))
 # ... and on the modules whose words and constants every page shows (sources, assumption sentences,
 # the verifier's tolerances and sentences): Sphinx re-reads every page when one of them changes.
 SHARED_INPUTS = [str(HERE.parent / f) for f in ("bibliography.py", "assumptions.py", "verify.py", "model.py",
-                                                 "formulas.py", "runner.py")]
+                                                 "formulas.py", "runner.py", "search.py")]
 
 
 class Site:
@@ -89,6 +89,17 @@ class Site:
         if cls._used_by is None or cls._used_by[0] is not cls.cat:
             cls._used_by = (cls.cat, cls.cat.used_by())
         return cls._used_by[1]
+
+    _relations = None
+
+    @classmethod
+    def relations(cls):
+        """The related entries of every entry (identities/site/related.py)."""
+        from .related import Relations
+
+        if cls._relations is None or cls._relations.cat is not cls.cat:
+            cls._relations = Relations(cls.cat, cls.used_by())
+        return cls._relations
 
     # sympy cross-checks: seconds each, so they run in a second process while Sphinx reads, and
     # their outcomes are kept next to the build, keyed by what the record claims and sympy's version
@@ -178,17 +189,8 @@ def entry_digest(r) -> str:
                     Site.cat.topics.get(r.topic).title if r.topic in Site.cat.topics else r.topic)
 
 
-def related_ids(r, limit=12) -> list[str]:
-    out = [i for i in r.related if i in Site.cat.entries]
-    for eq in sorted({ref.eq for ref in r.references if ref.eq is not None}):
-        for other in Site.by_equation().get(eq, ()):
-            if len(out) >= limit:
-                break  # an equation many entries cite would otherwise cost each of them a full scan
-            if other != r.id and other not in out:
-                out.append(other)
-    if r.withdrawn is not None and r.withdrawn.replaced_by and r.withdrawn.replaced_by not in out:
-        out.insert(0, r.withdrawn.replaced_by)
-    return out[:limit]
+def related_ids(r) -> list[str]:
+    return [i for i, _ in Site.relations().related(r)]
 
 
 def write_stubs(app):

@@ -10,7 +10,8 @@ import re
 from docutils import nodes
 
 from . import render as R
-from .build import Site, related_ids
+from .build import Site
+from .related import reason_text
 
 
 def render_entry(r, docname, anchor):
@@ -47,13 +48,18 @@ def render_entry(r, docname, anchor):
             sec += R.math_block(f.latex, docname, copy=f.latex)
     if r.notes:
         sec += R.para(r.notes, classes=["mc-notes"])
-    words = R.para(R.strong("Also known as: "), "; ".join(r.aliases), classes=["mc-aliases"]) if r.aliases else None
-    block = R.weight(nodes.container(classes=["mc-words"]), 7)
-    if words is not None:
-        block[0] += words
-    block[0] += R.para(R.strong("Search words: "), R.search_words(r, topic.title if topic else r.topic),
-                       classes=["mc-aliases"])
-    sec += block
+    if r.aliases:
+        sec += R.weight(R.para(R.strong("Also known as: "), "; ".join(r.aliases), classes=["mc-aliases"]), 7)
+    # for the search alone: the words people type for what the title spells in symbols, the entry's
+    # formulas as case-keeping tokens, and the summary a search result shows
+    sec += R.search_only(R.search_words(r, topic.title if topic else r.topic), weight=7)
+    for value, terms in R.formula_terms(r):
+        sec += R.search_only(terms, weight=value)
+    description = R.description(r)
+    sec += R.search_only(description, meta="summary")
+    # the names it goes by, for the search box's bonus to a query that is one of them
+    sec += R.search_only(" | ".join([r.title, *r.aliases]), meta="names")
+    sec += nodes.meta(name="description", content=description)
 
     rows = []
     for name, v in r.variables.items():
@@ -95,10 +101,11 @@ def render_entry(r, docname, anchor):
         # indexed on the errata page; here it would drown the words of the entry itself
         sec += R.noindex(R.section("Errata in the sources", f"{anchor}-errata",
                                    *erratum_blocks(r, rep, docname, entry_page=True)))
-    rel = related_ids(r)
+    rel = Site.relations().related(r)
     if rel:
-        sec += R.noindex(R.section("Related entries", f"{anchor}-related",
-                                   R.bullet([R.para(R.xref(i), " ", Site.cat.entries[i].title) for i in rel])))
+        items = [R.para(R.xref(i), " ", Site.cat.entries[i].title, nodes.inline(
+            "", f" — {reason_text(r, why, Site.relations())}", classes=["mc-why"])) for i, why in rel]
+        sec += R.noindex(R.section("Related entries", f"{anchor}-related", R.bullet(items)))
     first = Site.published.get(r.id)
     hist = [f"Added in version {first['version']} ({first['added']})." if first else "Not yet published."]
     hist += [f"{c.date}, version {c.version}: {c.what} — {c.why}" for c in r.history]
@@ -188,6 +195,8 @@ def erratum_blocks(r, rep, docname, entry_page=False):
 def topic_page(topic):
     sec = nodes.section(ids=[f"topic-{topic.slug}"], classes=["mc-topic"])
     sec += nodes.title(topic.title, topic.title)
+    sec += nodes.meta(name="description", content=f"{topic.title}: {len(topic.ids)} entries, each verified "
+                      f"numerically. {topic.blurb}".strip()[:300])
     if topic.blurb:
         sec += R.para(topic.blurb)
     rows = []

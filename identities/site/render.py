@@ -321,7 +321,9 @@ def held_constant(r, result) -> list[str]:
 
 
 class weighted(nodes.General, nodes.Element):
-    """Text the site search should rank above the rest of the page (pagefind's weights)."""
+    """Text the site search should rank above the rest of the page (pagefind's weights). With ``hidden``
+    the text is for the search alone: readers never see it, and it is never a result's excerpt (the
+    search page shows the entry's summary, ``meta``, instead)."""
 
 
 def _weighted_tag(node):
@@ -329,7 +331,12 @@ def _weighted_tag(node):
 
 
 def visit_weighted(self, node):
-    self.body.append(f'<{_weighted_tag(node)} data-pagefind-weight="{float(node["weight"]):.1f}">')
+    attrs = f' data-pagefind-weight="{float(node["weight"]):.1f}"' if node.get("weight") is not None else ""
+    if node.get("meta"):
+        attrs += f' data-pagefind-meta="{node["meta"]}"'
+    if node.get("hidden"):
+        attrs += " hidden"
+    self.body.append(f"<{_weighted_tag(node)}{attrs}>")
 
 
 def depart_weighted(self, node):
@@ -340,6 +347,108 @@ def weight(node, value: float):
     w = weighted(weight=value)
     w += node
     return w
+
+
+def search_only(text: str, weight: float | None = None, meta: str | None = None):
+    """Text in the page for the site search only (hidden): formula tokens, synonyms, a result's summary."""
+    w = weighted(weight=weight, meta=meta, hidden=True)
+    w += nodes.inline(text, text)
+    return w
+
+
+# pagefind weights of an entry's formula tokens, by where the entry shows the formula (as the command
+# line's search weighs them: identities.search.FORMULA_WEIGHT)
+FORMULA_GROUPS = [(6.0, {"title", "statement", "alias"}), (3.0, {"other_layout", "differential", "also"}),
+                  (1.0, {"step"})]
+
+
+def formula_terms(r) -> list[tuple[float, str]]:
+    """(pagefind weight, words) of an entry's formulas: each symbol and pair of symbols, encoded so that
+    pagefind keeps their case (identities.search.encode), once, at the weight of where it counts most."""
+    from identities.search import encode, entry_formulas, features
+
+    seen, out = set(), []
+    for value, roles in FORMULA_GROUPS:
+        terms = []
+        for where, tokens in entry_formulas(r):
+            if where in roles:
+                terms += [f for f in features(tokens) if f not in seen]
+                seen.update(terms)
+        if terms:
+            out.append((value, " ".join(dict.fromkeys(encode(f) for f in terms))))
+    return out
+
+
+# LaTeX as plain text, for a page's description and a search result's summary
+_PLAIN = {"\\top": "ᵀ", "\\partial": "∂", "\\otimes": "⊗", "\\circ": "∘", "\\odot": "⊙", "\\oslash": "⊘",
+          "\\lVert": "‖", "\\rVert": "‖", "\\Vert": "‖", "\\|": "‖", "\\lvert": "|", "\\rvert": "|",
+          "\\vert": "|", "\\sum": "Σ", "\\prod": "Π", "\\int": "∫", "\\nabla": "∇", "\\infty": "∞",
+          "\\cdot": "·", "\\times": "×", "\\le": "≤", "\\leq": "≤", "\\ge": "≥", "\\geq": "≥",
+          "\\neq": "≠", "\\approx": "≈", "\\Rightarrow": "⇒", "\\mid": "|", "\\ldots": "…", "\\cdots": "⋯",
+          "\\dots": "…", "\\quad": "  ", "\\qquad": "  ", "\\,": " ", "\\;": " ", "\\ ": " ", "\\!": "",
+          "\\{": "{", "\\}": "}", "\\dagger": "†", "\\ast": "*", "\\star": "⋆", "\\sqrt": "√"}
+_SUPER = dict(zip("0123456789+-=()nkTpi", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿᵏᵀᵖⁱ"))
+_SUB = dict(zip("0123456789+-=()ijkmnpFx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ᵢⱼₖₘₙₚFₓ"))
+
+
+def plain_latex(latex: str) -> str:
+    """A formula as Unicode text, ∂/∂X tr(XA) = Aᵀ: for words about the page, never for the page itself
+    (which shows the MathML)."""
+    import re
+
+    from identities.search import GREEK
+
+    t = latex.replace("\\mathrm{d}", "d")
+    t = re.sub(r"\\hat\s*\{([^{}]*)\}", "\\1\u0302", t)
+    t = re.sub(r"\\(?:operatorname\*?|mathrm|mathbf|mathsf|mathit|boldsymbol|text|mathcal|tilde|bar)\s*"
+               r"\{([^{}]*)\}", r"\1", t)
+    t = re.sub(r"\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|big|Big|displaystyle)\b\.?", "", t)
+
+    def command(m):
+        name = m.group(0)
+        if name in ("\\frac", "\\tfrac", "\\dfrac"):
+            return "\\frac"
+        if name in _PLAIN:
+            return _PLAIN[name]
+        if name[1:] in GREEK:
+            return GREEK[name[1:]]
+        return " " + name[1:] + "\x03"  # \log, \det, \exp: a word, spaced unless a bracket follows
+
+    t = re.sub(r"\\[A-Za-z]+|\\.", command, t)
+    t = re.sub(r"∂\s+", "∂", t)
+
+    def script(m, table, mark):
+        inner = m.group(1)[1:-1] if m.group(1).startswith("{") else m.group(1)
+        inner = inner.replace(" ", "")
+        if inner == "ᵀ":
+            return "ᵀ"
+        if all(c in table for c in inner):
+            return "".join(table[c] for c in inner)
+        return mark + (inner if len(inner) == 1 else "(" + inner + ")")  # marked: never read as a script again
+
+    for _ in range(2):  # a script inside a script
+        t = re.sub(r"\^(\{[^{}]*\}|[^{\s])", lambda m: script(m, _SUPER, "\x01"), t)
+        t = re.sub(r"_(\{[^{}]*\}|[^{\s])", lambda m: script(m, _SUB, "\x02"), t)
+    for _ in range(4):  # innermost first: a fraction of fractions
+        t = re.sub(r"\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}",
+                   lambda m: _wrap(m.group(1)) + "/" + _wrap(m.group(2)) + " ", t)
+        t = re.sub(r"√\s*\{([^{}]*)\}", lambda m: "√" + _wrap(m.group(1), always=True), t)
+    t = t.replace("{", "").replace("}", "").replace("&", " ").replace("\x01", "^").replace("\x02", "_")
+    t = re.sub(r"\s+", " ", t.replace("\x03(", "(").replace("\x03", " "))
+    return re.sub(r"\s+([),.;:ᵀ⁻²])|([(\[])\s+", r"\1\2", t).strip()
+
+
+def _wrap(text: str, always: bool = False) -> str:
+    text = text.strip()
+    return f"({text})" if always or any(c in text for c in " +-−=") else text
+
+
+def description(r) -> str:
+    """An entry in a sentence or two: its title and its statement as text (the page's description)."""
+    text = f"{r.title}: {plain_latex(r.latex)}."
+    if not r.live:
+        text = f"Withdrawn. {text}"
+    return text if len(text) <= 300 else text[:299].rsplit(" ", 1)[0] + "…"
 
 
 def noindex(node):
@@ -372,6 +481,7 @@ def search_words(r, topic_title: str) -> str:
         v = r.variables[r.wrt] if isinstance(r.wrt, str) else None
         out = {"vector": "Jacobian"} if v is not None and v.kind == "vector" and r.kind == "derivative" else {}
         words += out.values()
+    words += r.search_names()
     words.append(topic_title)
     for ref in r.references:
         if ref.eq is not None:
