@@ -14,7 +14,7 @@ Records are built from ``Equality``, ``Derivative`` and ``Differential`` with va
 from .bibliography import SOURCES, Reference, cookbook, parr_howard, ref
 from .catalogue import Catalogue, catalogue, load, load_file
 from .formulas import Erratum, Formula, Step
-from .model import (ADRule, Change, Derivative, Differential, Equality, Hessian, Identity, Matrix, Problem, Scalar, Var,
+from .model import (ADRule, Change, Derivative, Differential, Equality, Hessian, Identity, Matrix, Problem, Scalar, Tensor, Var,
                     Vector, Withdrawal)
 from .sample import Instance, draw
 from .verify import Report, verify
@@ -41,7 +41,7 @@ def evaluate(record, instance):
 
 __all__ = [
     "SOURCES", "Reference", "cookbook", "parr_howard", "ref", "Catalogue", "catalogue", "load", "load_file",
-    "ADRule", "Change", "Derivative", "Differential", "Equality", "Hessian", "Identity", "Matrix", "Problem", "Scalar", "Var",
+    "ADRule", "Change", "Derivative", "Differential", "Equality", "Hessian", "Identity", "Matrix", "Problem", "Scalar", "Tensor", "Var",
     "Vector", "Withdrawal", "Instance", "draw", "Report", "verify", "evaluate", "todo", "__version__",
     "Erratum", "Formula", "Step", "TryResult", "try_claim",
 ]

@@ -58,7 +58,7 @@ class Var:
 
     @property
     def kind(self) -> str:
-        return ("scalar", "vector", "matrix")[len(self.shape)]
+        return ("scalar", "vector", "matrix")[len(self.shape)] if len(self.shape) < 3 else "tensor"
 
     def tex_for(self, name: str) -> str:
         if self.tex:
@@ -82,6 +82,11 @@ def Vector(n: str | int, *assume: str, tex: str | None = None, description: str 
 
 def Matrix(rows: str | int, cols: str | int, *assume: str, tex: str | None = None, description: str = "") -> Var:
     return Var((rows, cols), tuple(assume), tex, description)
+
+
+def Tensor(shape: tuple, *assume: str, tex: str | None = None, description: str = "") -> Var:
+    """An array of three or more dimensions, e.g. a batch of images ``Tensor(("N", "C", "H", "W"))``."""
+    return Var(tuple(shape), tuple(assume), tex, description)
 
 
 # --------------------------------------------------------------------------------------------
@@ -641,6 +646,16 @@ PRIMITIVES = (
     "matrix_exp", "matrix_power", "norm_fro", "norm_nuc", "norm_2", "vector_norm", "trace", "kron", "cross",
     "sqrtm", "logm",
 )
+# Deep-learning layers and losses, in PyTorch's conventions (batch first, linear's weight out × in, NCHW)
+DL_PRIMITIVES = (
+    "linear", "conv1d", "conv2d", "conv_transpose2d", "max_pool2d", "avg_pool2d", "adaptive_avg_pool2d",
+    "embedding", "dropout", "layer_norm", "batch_norm", "group_norm", "rms_norm", "softmax", "log_softmax",
+    "gelu", "silu", "mish", "glu", "scaled_dot_product_attention", "multi_head_attention", "lstm_cell",
+    "gru_cell", "rotary_embedding", "cross_entropy", "nll_loss", "mse_loss", "huber_loss",
+    "binary_cross_entropy_with_logits", "kl_div", "vae_kl", "reparameterize", "adam_step",
+)
+LINALG_PRIMITIVES = PRIMITIVES
+PRIMITIVES = LINALG_PRIMITIVES + DL_PRIMITIVES
 # The structure a tangent keeps; a cotangent of a structured input must have it too
 TANGENT_STRUCTURES = ("general", "symmetric", "lower", "upper", "diagonal")
 

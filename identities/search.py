@@ -195,6 +195,13 @@ def formula_tokens(text: str, query: bool = False) -> list:
     return [t for t in out if t not in ("(", ")")]
 
 
+def _code_name(chunk: str) -> bool:
+    """A function's name as code writes it (torch.linalg.inv, F.huber_loss, log_softmax): parts joined by
+    dots or underscores, two of them words. X_ij, sigma_1 and A.T stay formulas."""
+    return (re.fullmatch(r"[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+", chunk) is not None
+            and sum(len(re.sub(r"[^A-Za-z]", "", p)) >= 2 for p in re.split(r"[._]", chunk)) >= 2)
+
+
 def _chunk_kind(chunk: str) -> str:
     """"formula", "either" (a function or Greek name, a product such as AXB that may be an acronym) or
     "word"."""
@@ -209,6 +216,8 @@ def _chunk_kind(chunk: str) -> str:
             return "either"
         return "word"
     if re.fullmatch(r"[A-Za-z]{2,}([-–—][A-Za-z]{2,})+|[0-9]+(-[A-Za-z]+)?|[A-Za-z]+'s", chunk):
+        return "word"
+    if _code_name(chunk):
         return "word"
     if any(c in SPEC["formula_chars"] for c in chunk):
         return "formula"

@@ -276,3 +276,17 @@ def test_every_page_has_one_description(built_site):
 def test_search_words_are_indexed_but_not_shown(built_site):
     html = (built_site / "id" / f"{ENTRIES[0].id}.html").read_text()
     assert "Search words" not in html
+
+
+def test_related_entries_are_related_and_say_why(cat):
+    from identities.site.related import Relations, reason_text
+
+    rel = Relations(cat, cat.used_by())
+    woodbury = dict(rel.related(cat.entries["F2EW"]))
+    # named by the entry, and the entries of its Cookbook section, with the reason on the page
+    assert {"69T9", "NN4D", "WHZP"} <= set(woodbury)
+    assert "the same Cookbook section (§3.2" in reason_text(cat.entries["F2EW"], woodbury["MY3Y"], rel)
+    # a link is listed on both pages: the Cholesky rule names the older reverse-mode entry
+    assert "E72H" in dict(rel.related(cat.entries["ZLJX"]))
+    # a shared word is not a relation: the Woodbury identity and the softmax Jacobian share none of these
+    assert "AH09" not in woodbury and all(why for why in woodbury.values())

@@ -85,6 +85,12 @@
     return out.filter(function (t) { return t !== "(" && t !== ")"; });
   }
 
+  // as identities.search._code_name: torch.linalg.inv, F.huber_loss, log_softmax
+  function codeName(chunk) {
+    return /^[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+$/.test(chunk)
+      && chunk.split(/[._]/).filter(function (p) { return p.replace(/[^A-Za-z]/g, "").length >= 2; }).length >= 2;
+  }
+
   function chunkKind(chunk) {
     var stop = S.stop.indexOf(chunk.toLowerCase()) >= 0, n = codePoints(chunk).length;
     if (/^[A-Za-z]+$/.test(chunk)) {
@@ -95,6 +101,7 @@
       return "word";
     }
     if (/^(?:[A-Za-z]{2,}([-–—][A-Za-z]{2,})+|[0-9]+(-[A-Za-z]+)?|[A-Za-z]+'s)$/.test(chunk)) return "word";
+    if (codeName(chunk)) return "word";
     if (codePoints(chunk).some(function (c) { return S.formula_chars.indexOf(c) >= 0; })) return "formula";
     if (!/^[\x00-\x7f]*$/.test(chunk)) return n >= 4 && /^\p{L}+$/u.test(chunk) ? "word" : "formula";
     return "word";
@@ -151,6 +158,7 @@
     var words = parts.words.filter(function (w) {
       return !(parts.formulas.length && (has(S.functions, w) || has(S.greek, w)));
     });
+    words = [].concat.apply([], words.map(function (w) { return codeName(w) ? w.split(/[._]/) : [w]; }));
     var kept = words.filter(function (w) { return S.grammar.indexOf(w.toLowerCase()) < 0; });
     var feats = [];
     parts.formulas.forEach(function (f) { feats = feats.concat(features(f)); });

@@ -22,6 +22,10 @@ ORDER = [
     "rules_products",
     "rules_factorisations",
     "rules_functions",
+    "layers",
+    "normalisation",
+    "attention",
+    "losses",
 ]
 
 

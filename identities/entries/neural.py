@@ -4,7 +4,9 @@ The derivatives deep-learning code needs: neurons and their losses (Parr & Howar
 layout, gradients by a vector as row vectors), softmax and cross-entropy, dense layers and
 backpropagation, layer, RMS and batch normalisation, attention, activation functions and common
 losses and regularisers. Kinks (ReLU, hinge) are kept away from the sample points, and each such
-entry says so in its conditions.
+entry says so in its conditions. Many entries take one sample at a time, as a column vector; each
+entry that departs from the catalogue's PyTorch convention (batch first, linear's weight out × in,
+losses mean-reduced) says how, and how to translate.
 """
 import math
 
@@ -216,6 +218,21 @@ def _dense_out(X, W, b):
 ONES = {r"\mathbf{1}": "the vector of ones"}
 IVERSON = "[P] is the Iverson bracket: 1 when P holds, 0 otherwise."
 
+# How an entry differs from the project's deep-learning convention (PyTorch's: batch first, samples as
+# rows; linear's weight out × in; losses mean-reduced), and how to translate. Prose only: no equations.
+_NEURON_SAMPLE = ("One sample, as a column vector x of n features, with w the single row of "
+                  "torch.nn.Linear(n, 1)'s 1 × n weight written as a column; PyTorch's batch-first code stacks "
+                  "N samples as the rows of an N × n matrix, so ")
+_ONE_ROW = ("One sample, as a column vector; PyTorch applies this along the last dimension of an N × n batch, "
+            "each row separately, so ")
+
+
+def _neuron_vars():
+    return {"w": Vector("n", description="the weights, one per feature (torch's 1 × n weight as a column)"),
+            "x": Vector("n", description="one sample's features"),
+            "b": Scalar(description="the bias")}
+
+
 # --------------------------------------------------------------------------------------------
 # A single neuron (Parr & Howard §5)
 
@@ -223,7 +240,7 @@ Derivative(
     id="VN75",
     title="Gradient of an affine neuron w·x + b by its weights",
     latex=r"\frac{\partial}{\partial w}\bigl(w^{\top}x + b\bigr) = x^{\top}",
-    variables={"w": Vector("n"), "x": Vector("n"), "b": Scalar()},
+    variables=_neuron_vars(),
     wrt="w",
     layout="numerator",
     f=lambda w, x, b: w @ x + b,
@@ -245,7 +262,8 @@ Derivative(
              "gradient of w dot x"],
     notes="Parr & Howard write w·x for wᵀx and give the gradient by a vector as a row vector (numerator "
           "layout). The derivative by the bias is 1. The differential form is the total differential in w, x "
-          "and b; the derivation holds x and b constant.",
+          "and b; the derivation holds x and b constant. " + _NEURON_SAMPLE + "this gradient is one row of "
+          "the batch's N × n Jacobian.",
     history=[Change("2026-12-02", "0.2.0", "the gradient is returned as the row xᵀ (a 1 × n matrix), and the "
                     "differential form gained the term wᵀdx",
                     "a numerator-layout gradient by a vector is a row; the displayed differential was the total "
@@ -257,7 +275,7 @@ Derivative(
     title="Gradient of a ReLU neuron max(0, w·x + b) by its weights",
     latex=r"\frac{\partial}{\partial w}\max\bigl(0,\, w^{\top}x + b\bigr) = \begin{cases} x^{\top} & w^{\top}x + b > 0 "
           r"\\ 0^{\top} & w^{\top}x + b < 0 \end{cases}",
-    variables={"w": Vector("n"), "x": Vector("n"), "b": Scalar()},
+    variables=_neuron_vars(),
     wrt="w",
     layout="numerator",
     f=lambda w, x, b: np.maximum(0.0, w @ x + b),
@@ -269,7 +287,7 @@ Derivative(
     aliases=["ReLU neuron gradient", "rectified linear unit derivative by weights", "activation gradient",
              "dead ReLU gradient"],
     notes="Where w·x + b vanishes the neuron has no derivative; Parr & Howard, like most frameworks, use 0 "
-          "there (a subgradient).",
+          "there (a subgradient). " + _NEURON_SAMPLE + "this gradient is one row of the batch's N × n Jacobian.",
     history=[Change("2026-12-02", "0.2.0", "the gradient is returned as a row (a 1 × n matrix)",
                     "a numerator-layout gradient by a vector is a row")],
 )
@@ -279,7 +297,7 @@ Derivative(
     title="Derivative of a ReLU neuron max(0, w·x + b) by its bias",
     latex=r"\frac{\partial}{\partial b}\max\bigl(0,\, w^{\top}x + b\bigr) = \begin{cases} 1 & w^{\top}x + b > 0 "
           r"\\ 0 & w^{\top}x + b < 0 \end{cases}",
-    variables={"w": Vector("n"), "x": Vector("n"), "b": Scalar()},
+    variables=_neuron_vars(),
     wrt="b",
     layout="numerator",
     f=lambda w, x, b: np.maximum(0.0, w @ x + b),
@@ -289,6 +307,7 @@ Derivative(
                "derivative 1) for even instance seeds, negative (the inactive case, 0) for odd ones.",
     references=[parr_howard("5 The gradient of neuron activation")],
     aliases=["ReLU neuron bias derivative", "derivative of ReLU by bias", "step function derivative of max"],
+    notes=_NEURON_SAMPLE + "this derivative is one of the batch's N derivatives by the shared bias.",
 )
 
 Derivative(
@@ -296,7 +315,7 @@ Derivative(
     title="Gradient of a sigmoid neuron σ(w·x + b) by its weights",
     latex=r"\frac{\partial}{\partial w}\sigma\bigl(w^{\top}x + b\bigr) = \sigma(z)\bigl(1 - \sigma(z)\bigr)\,x^{\top},"
           r"\quad z = w^{\top}x + b",
-    variables={"w": Vector("n"), "x": Vector("n"), "b": Scalar()},
+    variables=_neuron_vars(),
     wrt="w",
     layout="numerator",
     f=lambda w, x, b: sigmoid(w @ x + b),
@@ -315,7 +334,8 @@ Derivative(
                 ref("goodfellow-2016", "§3.10 Useful Properties of Common Functions")],
     aliases=["sigmoid neuron gradient", "logistic unit derivative", "derivative of sigmoid of affine function"],
     notes="The chain rule with the sigmoid's derivative σ(z)(1 − σ(z)) (see the derivation); the same steps as "
-          "Parr & Howard's ReLU neuron.",
+          "Parr & Howard's ReLU neuron. " + _NEURON_SAMPLE + "this gradient is one row of the batch's N × n "
+          "Jacobian.",
     history=[Change("2026-12-02", "0.2.0", "the gradient is returned as a row (a 1 × n matrix)",
                     "a numerator-layout gradient by a vector is a row")],
 )
@@ -324,7 +344,9 @@ Derivative(
     id="YLAV",
     title="Jacobian of a ReLU layer max(0, Wx + b) by its input",
     latex=r"\frac{\partial}{\partial x}\max\bigl(0,\, Wx + b\bigr) = \operatorname{diag}\bigl([Wx + b > 0]\bigr)\,W",
-    variables={"W": Matrix("m", "n"), "x": Vector("n"), "b": Vector("m")},
+    variables={"W": Matrix("m", "n", description="the weight, out × in as in torch.nn.Linear"),
+               "x": Vector("n", description="one sample's features"),
+               "b": Vector("m", description="the bias, one per unit")},
     wrt="x",
     layout="numerator",
     f=lambda W, x, b: np.maximum(0.0, W @ x + b),
@@ -349,11 +371,24 @@ Derivative(
                 ref("goodfellow-2016", "§6.3.1 Rectified Linear Units and Their Generalizations")],
     aliases=["ReLU layer Jacobian", "Jacobian of rectified linear layer", "backprop through ReLU",
              "ReLU mask times weights"],
-    notes=IVERSON + " Backpropagation multiplies the upstream gradient by this mask, then by W.",
+    notes=IVERSON + " Backpropagation multiplies the upstream gradient by this mask, then by W. One sample, as a "
+          "column vector x; W is out × in like torch.nn.Linear's weight, and PyTorch's batch-first layer maps each "
+          "row of an N × n batch through it, so each row of the batch has this Jacobian.",
 )
 
 # --------------------------------------------------------------------------------------------
 # The loss of a neuron (Parr & Howard §6)
+
+def _batch_vars():
+    return {"w": Vector("n", description="the weights, one per feature (torch's 1 × n weight as a column)"),
+            "b": Scalar(description="the bias"), "X": Matrix("N", "n", description="a batch of N samples, one per row"),
+            "y": Vector("N", description="the N targets")}
+
+
+# A16P, 7N56, R0QG and VQW9 follow the convention: batch first, the loss mean-reduced.
+_BATCH_MEAN_B = "Batch first and mean-reduced, as PyTorch's mse_loss: the rows of X are the samples."
+_BATCH_MEAN = (_BATCH_MEAN_B + " w is torch.nn.Linear(n, 1)'s 1 × n weight written as a column, and this gradient, "
+               "a row, has that weight's shape.")
 
 _NEURON_LOSS = (r"\frac{1}{N}\sum_{i=1}^{N}\bigl(y_i - \max(0,\, w^{\top}x_i + b)\bigr)^2")
 _ROWS = r",\quad x_i^{\top} = X_{i,:}"
@@ -383,7 +418,7 @@ Derivative(
     title="Gradient of the mean squared error of a ReLU neuron by its weights",
     latex=r"\frac{\partial}{\partial w}" + _NEURON_LOSS
           + r" = \frac{2}{N}\sum_{i=1}^{N}[w^{\top}x_i + b > 0]\,(w^{\top}x_i + b - y_i)\,x_i^{\top}" + _ROWS,
-    variables={"w": Vector("n"), "b": Scalar(), "X": Matrix("N", "n"), "y": Vector("N")},
+    variables=_batch_vars(),
     wrt="w",
     layout="numerator",
     f=lambda w, b, X, y: np.mean((y - np.maximum(0.0, X @ w + b)) ** 2),
@@ -407,7 +442,7 @@ Derivative(
     references=[parr_howard("6.1 The gradient with respect to the weights")],
     aliases=["neuron loss gradient", "MSE gradient ReLU", "gradient of the cost by the weights",
              "backprop single neuron"],
-    notes=IVERSON + " Parr & Howard derive it with the case split inside the sum, one case per sample.",
+    notes=IVERSON + " Parr & Howard derive it with the case split inside the sum, one case per sample. " + _BATCH_MEAN,
 )
 
 Derivative(
@@ -415,7 +450,7 @@ Derivative(
     title="Derivative of the mean squared error of a ReLU neuron by its bias",
     latex=r"\frac{\partial}{\partial b}" + _NEURON_LOSS
           + r" = \frac{2}{N}\sum_{i=1}^{N}[w^{\top}x_i + b > 0]\,(w^{\top}x_i + b - y_i)" + _ROWS,
-    variables={"w": Vector("n"), "b": Scalar(), "X": Matrix("N", "n"), "y": Vector("N")},
+    variables=_batch_vars(),
     wrt="b",
     layout="numerator",
     f=lambda w, b, X, y: np.mean((y - np.maximum(0.0, X @ w + b)) ** 2),
@@ -435,7 +470,7 @@ Derivative(
     ],
     references=[parr_howard("6.2 The derivative with respect to the bias")],
     aliases=["neuron loss bias derivative", "gradient of the cost by the bias", "MSE bias gradient"],
-    notes=IVERSON,
+    notes=IVERSON + " " + _BATCH_MEAN_B,
 )
 
 Derivative(
@@ -443,7 +478,7 @@ Derivative(
     title="Gradient of a neuron's mean squared error by its weights, all units active",
     latex=r"\frac{\partial}{\partial w}" + _NEURON_LOSS
           + r" = \frac{2}{N}\sum_{i=1}^{N}e_i\,x_i^{\top},\quad e_i = w^{\top}x_i + b - y_i" + _ROWS,
-    variables={"w": Vector("n"), "b": Scalar(), "X": Matrix("N", "n"), "y": Vector("N")},
+    variables=_batch_vars(),
     wrt="w",
     layout="numerator",
     f=lambda w, b, X, y: np.mean((y - np.maximum(0.0, X @ w + b)) ** 2),
@@ -471,7 +506,7 @@ Derivative(
              "gradient of the cost, nonzero activation"],
     notes="Parr & Howard's form 'for the nonzero activation cases'; it is also the gradient of the plain "
           "affine model's mean squared error. In matrix form it is (2/N) eᵀX, with e the vector of errors "
-          "(shown below).",
+          "(shown below). " + _BATCH_MEAN,
 )
 
 Derivative(
@@ -479,7 +514,7 @@ Derivative(
     title="Derivative of a neuron's mean squared error by its bias, all units active",
     latex=r"\frac{\partial}{\partial b}" + _NEURON_LOSS
           + r" = \frac{2}{N}\sum_{i=1}^{N}e_i,\quad e_i = w^{\top}x_i + b - y_i" + _ROWS,
-    variables={"w": Vector("n"), "b": Scalar(), "X": Matrix("N", "n"), "y": Vector("N")},
+    variables=_batch_vars(),
     wrt="b",
     layout="numerator",
     f=lambda w, b, X, y: np.mean((y - np.maximum(0.0, X @ w + b)) ** 2),
@@ -498,6 +533,7 @@ Derivative(
     ],
     references=[parr_howard("6.2 The derivative with respect to the bias")],
     aliases=["mean error", "bias gradient of squared error", "gradient of the cost by the bias, nonzero activation"],
+    notes=_BATCH_MEAN_B,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -515,7 +551,7 @@ Derivative(
     title="Jacobian of the softmax",
     latex=r"\frac{\partial \operatorname{softmax}(z)}{\partial z} = \operatorname{diag}(s) - s s^{\top},"
           r"\quad s = \operatorname{softmax}(z)",
-    variables={"z": Vector("n")},
+    variables={"z": Vector("n", description="one sample's logits")},
     wrt="z",
     layout="numerator",
     f=lambda z: _softmax(z),
@@ -537,7 +573,7 @@ Derivative(
     aliases=["softmax derivative", "softmax Jacobian", "derivative of softmax function",
              "diag(s) minus s s transpose"],
     notes="The Jacobian is symmetric, so both layouts agree. Its rows sum to zero: adding a constant to "
-          "every z_i leaves the softmax unchanged.",
+          "every z_i leaves the softmax unchanged. " + _ONE_ROW + "each row of the batch has this Jacobian.",
 )
 
 Derivative(
@@ -545,7 +581,7 @@ Derivative(
     title="Jacobian of the log-softmax",
     latex=r"\frac{\partial \log\operatorname{softmax}(z)}{\partial z} = I - \mathbf{1}s^{\top},"
           r"\quad s = \operatorname{softmax}(z)",
-    variables={"z": Vector("n")},
+    variables={"z": Vector("n", description="one sample's logits")},
     wrt="z",
     layout="numerator",
     f=lambda z: z - _logsumexp(z),
@@ -570,14 +606,14 @@ Derivative(
     references=[ref("goodfellow-2016", "§6.2.2.3 Softmax Units for Multinoulli Output Distributions")],
     aliases=["log softmax derivative", "log-softmax Jacobian", "log_softmax gradient"],
     notes="Unlike the softmax Jacobian this one is not symmetric: in numerator layout row i is the i-th unit "
-          "row minus sᵀ.",
+          "row minus sᵀ. " + _ONE_ROW + "each row of the batch has this Jacobian.",
 )
 
 Derivative(
     id="1UJ9",
     title="Gradient of log-sum-exp is the softmax",
     latex=r"\frac{\partial}{\partial z}\log\sum_{i=1}^{n}\exp(z_i) = \operatorname{softmax}(z)",
-    variables={"z": Vector("n")},
+    variables={"z": Vector("n", description="one sample's logits")},
     wrt="z",
     layout="denominator",
     f=lambda z: _logsumexp(z),
@@ -593,6 +629,7 @@ Derivative(
     ],
     references=[ref("goodfellow-2016", "§6.2.2.3 Softmax Units for Multinoulli Output Distributions")],
     aliases=["logsumexp gradient", "LSE derivative", "soft maximum gradient", "derivative of log sum exp"],
+    notes=_ONE_ROW + "each row's log-sum-exp has this gradient.",
 )
 
 Hessian(
@@ -600,7 +637,7 @@ Hessian(
     title="Hessian of log-sum-exp",
     latex=r"\frac{\partial^2}{\partial z\,\partial z^{\top}}\log\sum_{i=1}^{n}\exp(z_i) = "
           r"\operatorname{diag}(s) - s s^{\top},\quad s = \operatorname{softmax}(z)",
-    variables={"z": Vector("n")},
+    variables={"z": Vector("n", description="one sample's logits")},
     wrt="z",
     f=lambda z: _logsumexp(z),
     claimed=lambda z: np.diag(_softmax(z)) - np.outer(_softmax(z), _softmax(z)),
@@ -614,7 +651,8 @@ Hessian(
     ],
     references=[ref("goodfellow-2016", "§6.2.2.3 Softmax Units for Multinoulli Output Distributions")],
     aliases=["logsumexp Hessian", "second derivative of log sum exp", "convexity of log-sum-exp"],
-    notes="Positive semidefinite, with 1 in its null space: log-sum-exp is convex but not strictly.",
+    notes="Positive semidefinite, with 1 in its null space: log-sum-exp is convex but not strictly. " + _ONE_ROW
+          + "each row's log-sum-exp has this Hessian.",
 )
 
 Derivative(
@@ -622,7 +660,8 @@ Derivative(
     title="Gradient of softmax cross-entropy by the logits",
     latex=r"\frac{\partial}{\partial z}\Bigl(-y^{\top}\log\operatorname{softmax}(z)\Bigr) = "
           r"\operatorname{softmax}(z) - y",
-    variables={"z": Vector("n"), "y": Vector("n", "probability")},
+    variables={"z": Vector("n", description="one sample's logits"),
+               "y": Vector("n", "probability", description="the target distribution (one-hot for a class index)")},
     wrt="z",
     layout="denominator",
     f=lambda z, y: -y @ (z - _logsumexp(z)),
@@ -644,7 +683,9 @@ Derivative(
     references=[ref("goodfellow-2016", "§6.2.2.3 Softmax Units for Multinoulli Output Distributions")],
     aliases=["cross entropy gradient", "softmax cross-entropy derivative", "logits gradient",
              "softmax minus one-hot", "negative log-likelihood softmax gradient"],
-    notes="Holds when y sums to one (a one-hot label or soft targets); for other y see the general form.",
+    notes="Holds when y sums to one (a one-hot label or soft targets); for other y see the general form. One "
+          "sample, as a column vector; PyTorch's cross_entropy takes an N × n batch of logits, one sample per row, "
+          "and the mean over the batch, so each row of its gradient is this gradient divided by N.",
 )
 
 Derivative(
@@ -652,7 +693,8 @@ Derivative(
     title="Gradient of softmax cross-entropy for unnormalised targets",
     latex=r"\frac{\partial}{\partial z}\Bigl(-y^{\top}\log\operatorname{softmax}(z)\Bigr) = "
           r"(\mathbf{1}^{\top}y)\operatorname{softmax}(z) - y",
-    variables={"z": Vector("n"), "y": Vector("n")},
+    variables={"z": Vector("n", description="one sample's logits"),
+               "y": Vector("n", description="the targets, not necessarily summing to one")},
     wrt="z",
     layout="denominator",
     f=lambda z, y: -y @ (z - _logsumexp(z)),
@@ -678,7 +720,9 @@ Derivative(
     aliases=["weighted cross entropy gradient", "cross entropy with unnormalised targets",
              "label smoothing gradient"],
     notes="Reduces to softmax(z) − y when y is a probability vector; a common bug is to drop the factor 1ᵀy "
-          "for targets that do not sum to one.",
+          "for targets that do not sum to one. One sample, as a column vector; PyTorch's cross_entropy with "
+          "probability targets takes the mean over the N rows of an N × n batch, one sample per row, so each row "
+          "of its gradient is this gradient divided by N.",
 )
 
 Derivative(
@@ -686,7 +730,8 @@ Derivative(
     title="Jacobian of the softmax with temperature",
     latex=r"\frac{\partial}{\partial z}\operatorname{softmax}(z/\tau) = \frac{1}{\tau}\bigl(\operatorname{diag}(s) "
           r"- s s^{\top}\bigr),\quad s = \operatorname{softmax}(z/\tau)",
-    variables={"z": Vector("n"), "tau": Scalar("positive")},
+    variables={"z": Vector("n", description="one sample's logits"),
+               "tau": Scalar("positive", description="the temperature")},
     wrt="z",
     layout="numerator",
     f=lambda z, tau: _softmax(z / tau),
@@ -701,6 +746,7 @@ Derivative(
              lambda z, tau, dz: _sm_jacobian(z / tau) @ dz / tau, uses=["XLL8"]),
     ],
     aliases=["temperature softmax derivative", "tempered softmax Jacobian", "distillation softmax gradient"],
+    notes=_ONE_ROW + "each row of the batch has this Jacobian.",
 )
 
 _BCE = r"-y^{\top}\log\sigma(z) - (\mathbf{1} - y)^{\top}\log\bigl(\mathbf{1} - \sigma(z)\bigr)"
@@ -710,7 +756,8 @@ Derivative(
     title="Gradient of binary cross-entropy with a sigmoid by the logits",
     latex=r"\frac{\partial}{\partial z}\Bigl(-y^{\top}\log\sigma(z) - (\mathbf{1} - y)^{\top}\log\bigl(\mathbf{1} "
           r"- \sigma(z)\bigr)\Bigr) = \sigma(z) - y",
-    variables={"z": Vector("n"), "y": Vector("n", "unit_interval")},
+    variables={"z": Vector("n", description="n logits, one per binary target"),
+               "y": Vector("n", "unit_interval", description="the n targets")},
     wrt="z",
     layout="denominator",
     f=lambda z, y: np.sum(y * np.logaddexp(0.0, -z) + (1.0 - y) * np.logaddexp(0.0, z)),
@@ -733,14 +780,17 @@ Derivative(
     references=[ref("goodfellow-2016", "§6.2.2.2 Sigmoid Units for Bernoulli Output Distributions")],
     aliases=["binary cross entropy gradient", "BCE with logits derivative", "sigmoid cross entropy gradient",
              "logistic loss gradient"],
-    notes="log σ(z) and log(1 − σ(z)) act element-wise; y may hold labels in {0, 1} or soft targets in [0, 1].",
+    notes="log σ(z) and log(1 − σ(z)) act element-wise; y may hold labels in {0, 1} or soft targets in [0, 1]. "
+          "The loss is summed over the n entries here; PyTorch's binary_cross_entropy_with_logits takes the mean "
+          "over all entries by default, which divides the loss and this gradient by n.",
 )
 
 Derivative(
     id="MM9Z",
     title="Gradient of the mean squared error",
     latex=r"\frac{\partial}{\partial \hat{y}}\frac{1}{n}\lVert \hat{y} - y\rVert_2^2 = \frac{2}{n}(\hat{y} - y)",
-    variables={"y_hat": Vector("n", tex=r"\hat{y}"), "y": Vector("n")},
+    variables={"y_hat": Vector("n", tex=r"\hat{y}", description="the predictions"),
+               "y": Vector("n", description="the targets")},
     wrt="y_hat",
     layout="denominator",
     f=lambda y_hat, y: np.mean((y_hat - y) ** 2),
@@ -756,37 +806,45 @@ Derivative(
              uses=["N72P", "FCZG"]),
     ],
     aliases=["MSE gradient", "mean squared error derivative", "L2 loss gradient", "squared error loss"],
-    notes="With the sum instead of the mean the factor is 2; with ½‖ŷ − y‖² it is 1.",
+    notes="With the sum instead of the mean the factor is 2; with ½‖ŷ − y‖² it is 1. The mean over all n "
+          "entries is PyTorch's default mse_loss; for an N × k batch, n counts all Nk entries.",
 )
 
 Derivative(
     id="0QUC",
-    title="Gradient of the hinge loss by the weights",
-    latex=r"\frac{\partial}{\partial w}\sum_{i=1}^{N}\max\bigl(0,\, 1 - y_i w^{\top}x_i\bigr) = "
-          r"-\sum_{i=1}^{N}[y_i w^{\top}x_i < 1]\,y_i x_i" + _ROWS,
-    variables={"w": Vector("n"), "X": Matrix("N", "n"), "y": Vector("N")},
+    title="Gradient of the mean hinge loss by the weights",
+    latex=r"\frac{\partial}{\partial w}\frac{1}{N}\sum_{i=1}^{N}\max\bigl(0,\, 1 - y_i w^{\top}x_i\bigr) = "
+          r"-\frac{1}{N}\sum_{i=1}^{N}[y_i w^{\top}x_i < 1]\,y_i x_i" + _ROWS,
+    variables={"w": Vector("n", description="the weights, one per feature"),
+               "X": Matrix("N", "n", description="a batch of N samples, one per row"),
+               "y": Vector("N", description="the N labels, each ±1")},
     wrt="w",
     layout="denominator",
-    f=lambda w, X, y: np.sum(np.maximum(0.0, 1.0 - y * (X @ w))),
-    claimed=lambda w, X, y: -X.T @ ((y * (X @ w) < 1) * y),
+    f=lambda w, X, y: np.mean(np.maximum(0.0, 1.0 - y * (X @ w))),
+    claimed=lambda w, X, y: -X.T @ ((y * (X @ w) < 1) * y) / len(y),
     prepare=_hinge_margins,
     conditions="The labels yᵢ are ±1, and the rows of X are moved along w so that every margin yᵢ w·xᵢ lies "
                "0.3 to 2 away from 1 (away from the kink), the first sample outside the margin and the last "
                "inside it.",
     symbols=_LOSS_SYMBOLS,
     derivation=[
-        Step(r"\mathrm{d}\sum_{i=1}^{N}\max\bigl(0,\, 1 - y_i w^{\top}x_i\bigr) = -\sum_{i=1}^{N}[y_i w^{\top}x_i < 1]\,"
-             r"\mathrm{d}\bigl(y_i w^{\top}x_i\bigr)",
-             lambda D: D(), lambda w, X, y, D: -((y * (X @ w) < 1) @ D(_hinge_margins_of)), uses=["R8DW", "MRLS"]),
-        Step(r"= -\sum_{i=1}^{N}[y_i w^{\top}x_i < 1]\,y_i x_i^{\top}\mathrm{d}w \;\Rightarrow\; "
-             r"\frac{\partial}{\partial w}\sum_{i=1}^{N}\max\bigl(0,\, 1 - y_i w^{\top}x_i\bigr) = "
-             r"-\sum_{i=1}^{N}[y_i w^{\top}x_i < 1]\,y_i x_i",
-             lambda w, X, y, D: -((y * (X @ w) < 1) @ D(_hinge_margins_of)),
-             lambda w, X, y, dw: -np.sum((y * (X @ w) < 1) * y * (X @ dw)), uses=["VN75"]),
+        Step(r"\mathrm{d}\,\frac{1}{N}\sum_{i=1}^{N}\max\bigl(0,\, 1 - y_i w^{\top}x_i\bigr) = -\frac{1}{N}"
+             r"\sum_{i=1}^{N}[y_i w^{\top}x_i < 1]\,\mathrm{d}\bigl(y_i w^{\top}x_i\bigr)",
+             lambda D: D(), lambda w, X, y, D: -((y * (X @ w) < 1) @ D(_hinge_margins_of)) / len(y),
+             uses=["R8DW", "MRLS", "XLL8"]),
+        Step(r"= -\frac{1}{N}\sum_{i=1}^{N}[y_i w^{\top}x_i < 1]\,y_i x_i^{\top}\mathrm{d}w \;\Rightarrow\; "
+             r"\frac{\partial}{\partial w}\frac{1}{N}\sum_{i=1}^{N}\max\bigl(0,\, 1 - y_i w^{\top}x_i\bigr) = "
+             r"-\frac{1}{N}\sum_{i=1}^{N}[y_i w^{\top}x_i < 1]\,y_i x_i",
+             lambda w, X, y, D: -((y * (X @ w) < 1) @ D(_hinge_margins_of)) / len(y),
+             lambda w, X, y, dw: -np.sum((y * (X @ w) < 1) * y * (X @ dw)) / len(y), uses=["VN75"]),
     ],
     aliases=["hinge loss gradient", "SVM loss subgradient", "max-margin loss derivative"],
-    notes=IVERSON + " At a margin of exactly 1 the loss has no gradient; −yᵢxᵢ times any number in [0, 1] "
-          "is a subgradient there.",
+    notes=IVERSON + " At a margin of exactly 1 the loss has no gradient; −yᵢxᵢ/N times any number in [0, 1] "
+          "is a subgradient of that sample's term there. Batch first and mean-reduced, as PyTorch's losses are by "
+          "default; the summed form, the usual SVM objective, has N times this gradient.",
+    history=[Change("2026-12-02", "0.2.0", "the loss is the mean over the N samples instead of their sum, so the "
+                    "gradient gained the factor 1/N",
+                    "the catalogue's deep-learning convention, PyTorch's, reduces a loss by the mean over the batch")],
 )
 
 # --------------------------------------------------------------------------------------------
@@ -797,12 +855,16 @@ _DENSE = r"\operatorname{tr}\bigl(G^{\top}(XW + \mathbf{1}b^{\top})\bigr)"
 
 
 def _dense_vars():
-    return {"X": Matrix("N", "p"), "W": Matrix("p", "q"), "b": Vector("q"),
+    return {"X": Matrix("N", "p", description="a batch of N inputs, one per row"),
+            "W": Matrix("p", "q", description="the weight, in × out (torch.nn.Linear stores its transpose)"),
+            "b": Vector("q", description="the bias, one per output"),
             "G": Matrix("N", "q", description="the upstream gradient ∂L/∂Y")}
 
 
 _DENSE_NOTE = ("The layer output Y, XW + 1bᵀ, is a batch of N rows. tr(GᵀY) is linear in Y with gradient G, so "
-               "by the chain rule this is the backward pass of the layer for any loss L(Y) whose gradient at Y is G.")
+               "by the chain rule this is the backward pass of the layer for any loss L(Y) whose gradient at Y is G. "
+               "Batch first, but the weight W here is in × out (p × q) and multiplies X on the right; "
+               "torch.nn.Linear stores its q × p transpose, out × in, and multiplies X by the transpose of that.")
 _DENSE_D = r"\operatorname{tr}\bigl(G^{\top}\mathrm{d}(XW + \mathbf{1}b^{\top})\bigr)"
 
 
@@ -833,7 +895,8 @@ Derivative(
     symbols=ONES,
     references=[ref("goodfellow-2016", "§6.5.4 Back-Propagation Computation in Fully-Connected MLP")],
     aliases=["linear layer weight gradient", "fully connected backward", "dW = X^T dY", "dense layer gradient"],
-    notes=_DENSE_NOTE,
+    notes=_DENSE_NOTE + " The gradient by torch.nn.Linear's stored weight is therefore the transpose of this one, "
+          "GᵀX (the other layout's form).",
 )
 
 Derivative(
@@ -860,7 +923,8 @@ Derivative(
     symbols=ONES,
     references=[ref("goodfellow-2016", "§6.5.4 Back-Propagation Computation in Fully-Connected MLP")],
     aliases=["linear layer input gradient", "dX = dY W^T", "backpropagate through a dense layer"],
-    notes=_DENSE_NOTE,
+    notes=_DENSE_NOTE + " With torch.nn.Linear's stored weight this input gradient is G times that weight, "
+          "untransposed.",
 )
 
 Derivative(
@@ -887,15 +951,27 @@ Derivative(
     references=[parr_howard("4.3 Derivatives involving scalar expansion"),
                 ref("goodfellow-2016", "§6.5.4 Back-Propagation Computation in Fully-Connected MLP")],
     aliases=["bias gradient sum over batch", "db = sum of dY", "broadcast bias backward"],
-    notes=_DENSE_NOTE + " The bias is broadcast over the batch, so its gradient sums over the batch.",
+    notes=_DENSE_NOTE + " The bias is broadcast over the batch, so its gradient sums over the batch; it is the "
+          "same under either weight orientation.",
 )
 
 _MLP = (r"L = \tfrac{1}{2}\lVert \hat{y} - y\rVert_2^2,\ \hat{y} = W_2 h + b_2,\ h = \tanh(W_1 x + b_1)")
 
 
 def _mlp_vars():
-    return {"x": Vector("n"), "W1": Matrix("m", "n", tex="W_1"), "b1": Vector("m", tex="b_1"),
-            "W2": Matrix("k", "m", tex="W_2"), "b2": Vector("k", tex="b_2"), "y": Vector("k")}
+    return {"x": Vector("n", description="one sample's features"),
+            "W1": Matrix("m", "n", tex="W_1", description="the hidden layer's weight, out × in"),
+            "b1": Vector("m", tex="b_1", description="the hidden layer's bias"),
+            "W2": Matrix("k", "m", tex="W_2", description="the output layer's weight, out × in"),
+            "b2": Vector("k", tex="b_2", description="the output layer's bias"),
+            "y": Vector("k", description="the sample's targets")}
+
+
+# How the two-layer network's entries translate to PyTorch's convention
+_MLP_NOTE = ("One sample, as a column vector x, with both weights out × in as torch.nn.Linear stores them; the "
+             "loss is half the squared error summed over the k outputs, so PyTorch's default mse_loss over a batch "
+             "of N samples, stacked as rows, is 2/(Nk) times the sum of these per-sample losses, and its gradients "
+             "are 2/(Nk) times the sum of the per-sample gradients given here.")
 
 
 _MLP_SYMBOLS = {"L": "the loss", "h": "the hidden activations", r"\hat{y}": "the network output"}
@@ -973,7 +1049,7 @@ Derivative(
     aliases=["backpropagation example", "two layer neural network gradient", "MLP backprop",
              "hidden layer weight gradient", "tanh derivative backprop"],
     notes="The error ŷ − y is sent back through W₂ᵀ, multiplied element-wise by the tanh derivative 1 − h ∘ h, "
-          "and its outer product with the layer input x gives the weight gradient.",
+          "and its outer product with the layer input x gives the weight gradient. " + _MLP_NOTE,
 )
 
 Derivative(
@@ -1000,6 +1076,7 @@ Derivative(
     ],
     references=[ref("goodfellow-2016", "§6.5.7 Example: Back-Propagation for MLP Training")],
     aliases=["output layer weight gradient", "last layer gradient", "delta rule"],
+    notes=_MLP_NOTE,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -1012,6 +1089,11 @@ _LN_SYMBOLS = {r"\hat{x}": "the normalised vector", r"\mu": "the mean of the ent
 _LN_NOTE = ("Ba et al. define σ without ε; implementations add ε to the variance. The Jacobian has the same "
             "form either way, with σ the denominator actually used (x̂ᵀx̂ reaches n only without ε; see the "
             "formula below).")
+_LN_X = Vector("n", description="one sample's features")
+_LN_EPS = Scalar("positive", description="the constant added to the variance")
+_LN_GAIN = Vector("n", description="the gain, one per feature (the layer's weight)")
+_LN_ROWS = ("One sample, as a column vector x of n features; PyTorch's layer_norm over the last dimension normalises "
+            "each row of an N × n batch separately, so ")
 
 
 def _ln_center(x):  # x − μ1
@@ -1066,7 +1148,7 @@ Derivative(
     title="Jacobian of layer normalisation",
     latex=_LN_DEF + r":\quad \frac{\partial \hat{x}}{\partial x} = \frac{1}{\sigma}\Bigl(I - \tfrac{1}{n}\mathbf{1}"
           r"\mathbf{1}^{\top} - \tfrac{1}{n}\hat{x}\hat{x}^{\top}\Bigr)",
-    variables={"x": Vector("n"), "epsilon": Scalar("positive")},
+    variables={"x": _LN_X, "epsilon": _LN_EPS},
     wrt="x",
     layout="numerator",
     f=lambda x, epsilon: _layer_norm(x, epsilon)[0],
@@ -1084,7 +1166,7 @@ Derivative(
     references=[ref("ba-2016", "§3 Layer normalization")],
     aliases=["layer norm Jacobian", "LayerNorm derivative", "standardisation Jacobian",
              "derivative of z-score normalisation"],
-    notes="Symmetric, so both layouts agree. " + _LN_NOTE,
+    notes="Symmetric, so both layouts agree. " + _LN_NOTE + " " + _LN_ROWS + "each row has this Jacobian.",
 )
 
 Derivative(
@@ -1093,7 +1175,8 @@ Derivative(
     latex=_LN_DEF + r":\quad \frac{\partial}{\partial x}\bigl(\gamma\circ\hat{x} + \beta\bigr) = "
           r"\operatorname{diag}(\gamma)\,\frac{1}{\sigma}\Bigl(I - \tfrac{1}{n}\mathbf{1}\mathbf{1}^{\top} "
           r"- \tfrac{1}{n}\hat{x}\hat{x}^{\top}\Bigr)",
-    variables={"x": Vector("n"), "gamma": Vector("n"), "beta": Vector("n"), "epsilon": Scalar("positive")},
+    variables={"x": _LN_X, "gamma": _LN_GAIN,
+               "beta": Vector("n", description="the bias, one per feature"), "epsilon": _LN_EPS},
     wrt="x",
     layout="numerator",
     f=lambda x, gamma, beta, epsilon: gamma * _layer_norm(x, epsilon)[0] + beta,
@@ -1114,7 +1197,7 @@ Derivative(
     ],
     references=[ref("ba-2016", "§3 Layer normalization")],
     aliases=["LayerNorm with affine parameters", "layer norm gain Jacobian", "elementwise affine layer norm"],
-    notes=_LN_NOTE,
+    notes=_LN_NOTE + " " + _LN_ROWS + "each row has this Jacobian.",
 )
 
 Derivative(
@@ -1122,8 +1205,8 @@ Derivative(
     title="Layer normalisation backward pass (vector-Jacobian product)",
     latex=_LN_DEF + r":\quad \frac{\partial}{\partial x}\,g^{\top}\hat{x} = \frac{1}{\sigma}\Bigl(g - "
           r"\tfrac{1}{n}(\mathbf{1}^{\top}g)\mathbf{1} - \tfrac{1}{n}(\hat{x}^{\top}g)\,\hat{x}\Bigr)",
-    variables={"x": Vector("n"), "g": Vector("n", description="the upstream gradient ∂L/∂x̂"),
-               "epsilon": Scalar("positive")},
+    variables={"x": _LN_X, "g": Vector("n", description="the upstream gradient ∂L/∂x̂"),
+               "epsilon": _LN_EPS},
     wrt="x",
     layout="denominator",
     f=lambda x, g, epsilon: g @ _layer_norm(x, epsilon)[0],
@@ -1149,7 +1232,8 @@ Derivative(
     aliases=["layer norm backward", "LayerNorm gradient", "layer norm vjp"],
     notes="The form used in hand-written backward kernels: subtract the mean of g and the projection of g "
           "on x̂, then divide by σ. The layer-norm Jacobian is symmetric, so g goes back through it unchanged in "
-          "form. " + _LN_NOTE,
+          "form. " + _LN_NOTE + " " + _LN_ROWS + "each row of the batch's input gradient is this vector, from "
+          "that row's x and g.",
 )
 
 def _rms(x, epsilon):
@@ -1166,7 +1250,8 @@ Derivative(
     title="Jacobian of RMS normalisation (RMSNorm)",
     latex=r"r = \sqrt{\tfrac{1}{n}\lVert x\rVert_2^2 + \epsilon}:\quad \frac{\partial}{\partial x}\Bigl(\gamma\circ"
           r"\frac{x}{r}\Bigr) = \frac{1}{r}\operatorname{diag}(\gamma)\Bigl(I - \frac{x x^{\top}}{n r^2}\Bigr)",
-    variables={"x": Vector("n"), "gamma": Vector("n"), "epsilon": Scalar("positive")},
+    variables={"x": _LN_X, "gamma": _LN_GAIN,
+               "epsilon": Scalar("positive", description="the constant added to the mean square")},
     wrt="x",
     layout="numerator",
     f=lambda x, gamma, epsilon: gamma * x / np.sqrt(np.mean(x * x) + epsilon),
@@ -1197,7 +1282,9 @@ Derivative(
                                                              / (len(x) * _rms(x, epsilon) ** 2)) @ dx / _rms(x, epsilon)),
     ],
     aliases=["RMSNorm derivative", "root mean square layer normalisation Jacobian", "RMS norm backward"],
-    notes="RMSNorm (Zhang & Sennrich, 2019) is layer normalisation without centring.",
+    notes="RMSNorm (Zhang & Sennrich, 2019) is layer normalisation without centring. One sample, as a column "
+          "vector x of n features; torch.nn.RMSNorm over the last dimension normalises each row of an N × n batch "
+          "separately, so each row has this Jacobian.",
 )
 
 Derivative(
@@ -1207,8 +1294,9 @@ Derivative(
           r"+ \epsilon\bigr)^{1/2}:\quad \frac{\partial}{\partial X}\operatorname{tr}(G^{\top}\hat{X}) = \Bigl(G - "
           r"\tfrac{1}{N}\mathbf{1}\mathbf{1}^{\top}G - \tfrac{1}{N}\hat{X}\operatorname{diag}\bigl(\mathbf{1}^{\top}"
           r"(G\circ\hat{X})\bigr)\Bigr)\Sigma^{-1}",
-    variables={"X": Matrix("N", "n"), "G": Matrix("N", "n", description="the upstream gradient ∂L/∂X̂"),
-               "epsilon": Scalar("positive")},
+    variables={"X": Matrix("N", "n", description="a batch of N samples, one per row, with n features"),
+               "G": Matrix("N", "n", description="the upstream gradient ∂L/∂X̂"),
+               "epsilon": _LN_EPS},
     wrt="X",
     layout="denominator",
     f=lambda X, G, epsilon: np.sum(G * _batch_norm(X, epsilon)[0]),
@@ -1240,7 +1328,9 @@ Derivative(
     references=[ref("goodfellow-2016", "§8.7.1 Batch Normalization")],
     aliases=["batch norm backward", "BatchNorm gradient", "batch normalization derivative"],
     notes="Training mode: the batch statistics depend on X and are differentiated through. Rows are samples, "
-          "columns features; the gain and shift, when present, scale G column-wise first.",
+          "columns features; the gain and shift, when present, scale G column-wise first. Batch first, as "
+          "PyTorch's batch_norm; for NCHW images each of the C channels is one feature, whose column holds its "
+          "N × H × W values.",
 )
 
 # --------------------------------------------------------------------------------------------
@@ -1250,6 +1340,15 @@ _ROW_SOFTMAX_DIFF = r"S\circ\bigl(\mathrm{d}Z - ((S\circ\mathrm{d}Z)\mathbf{1})\
 _ATT_DEF = r"A = SV,\ S = \operatorname{softmax}(Z),\ Z = QK^{\top}/\sqrt{d}"
 _ATT_SYMBOLS = {"A": "the attention output", "S": "the attention weights, softmax of each row of Z",
                 "Z": "the scores", **ONES}
+# Tokens as rows, as in PyTorch; one batch element and one head
+_ATT_NOTE = ("Tokens as rows, for one batch element and one head: PyTorch's scaled_dot_product_attention takes "
+             "arrays of batch × heads × length × dimension and applies this to each trailing matrix.")
+
+
+def _att_vars(keys="M", **extra):
+    return {"Q": Matrix("N", "d", description="the N queries, one per row"),
+            "K": Matrix(keys, "d", description=f"the {keys} keys, one per row"),
+            "V": Matrix(keys, "p", description=f"the {keys} values, one per row"), **extra}
 
 
 def _dsoftmax_rows(S, dZ):
@@ -1313,7 +1412,7 @@ Differential(
     id="E6R7",
     title="Differential of the row-wise softmax",
     latex=r"\mathrm{d}\operatorname{softmax}(Z) = " + _ROW_SOFTMAX_DIFF + r",\quad S = \operatorname{softmax}(Z)",
-    variables={"Z": Matrix("N", "M")},
+    variables={"Z": Matrix("N", "M", description="the scores, one row per sample or query")},
     wrt=("Z",),
     f=lambda Z: _softmax(Z),
     df=lambda Z, dZ: _softmax(Z) * dZ - _softmax(Z) * np.sum(_softmax(Z) * dZ, axis=1, keepdims=True),
@@ -1331,14 +1430,14 @@ Differential(
     ],
     references=[ref("vaswani-2017", "§3.2.1 Scaled Dot-Product Attention")],
     aliases=["softmax over rows differential", "matrix softmax derivative", "batched softmax Jacobian"],
+    notes="Batch first: the softmax runs along the last dimension, one row per sample or query, as in PyTorch.",
 )
 
 Differential(
     id="RAE7",
     title="Differential of attention with respect to the values",
     latex=_ATT_DEF + r":\quad \mathrm{d}A = S\,\mathrm{d}V",
-    variables={"Q": Matrix("N", "d"), "K": Matrix("M", "d"), "V": Matrix("M", "p"),
-               "G": Matrix("N", "p", description="an upstream gradient ∂L/∂A, for the backward rule")},
+    variables=_att_vars(G=Matrix("N", "p", description="an upstream gradient ∂L/∂A, for the backward rule")),
     wrt=("V",),
     f=lambda Q, K, V, G: _attention_scores(Q, K) @ V,
     df=lambda Q, K, V, G, dV: _attention_scores(Q, K) @ dV,
@@ -1357,7 +1456,7 @@ Differential(
     references=[ref("vaswani-2017", "§3.2.1 Scaled Dot-Product Attention")],
     aliases=["attention derivative by V", "value gradient attention", "scaled dot-product attention differential"],
     notes="d is the key dimension d_k. The backward pass gives the gradient SᵀG by V for an upstream gradient "
-          "G (shown below).",
+          "G (shown below). " + _ATT_NOTE,
     history=[Change("2026-12-02", "0.2.0", "the record gained the variable G, an upstream gradient; the claim dA = S dV "
                     "is unchanged", "the backward rule SᵀG that the notes quoted is now a checked formula, which "
                     "needs G")],
@@ -1368,7 +1467,7 @@ Differential(
     title="Differential of attention with respect to the queries",
     latex=_ATT_DEF + r":\quad \mathrm{d}A = \Bigl(" + _ROW_SOFTMAX_DIFF + r"\Bigr)V,\quad \mathrm{d}Z = "
           r"\mathrm{d}Q\,K^{\top}/\sqrt{d}",
-    variables={"Q": Matrix("N", "d"), "K": Matrix("M", "d"), "V": Matrix("M", "p")},
+    variables=_att_vars(),
     wrt=("Q",),
     f=lambda Q, K, V: _attention_scores(Q, K) @ V,
     df=lambda Q, K, V, dQ: _dsoftmax_rows(_attention_scores(Q, K), dQ @ K.T / np.sqrt(Q.shape[1])) @ V,
@@ -1379,6 +1478,7 @@ Differential(
         lambda Q, K, V, dQ: _dsoftmax_rows(_attention_scores(Q, K), dQ @ K.T / np.sqrt(Q.shape[1])) @ V),
     references=[ref("vaswani-2017", "§3.2.1 Scaled Dot-Product Attention")],
     aliases=["attention derivative by Q", "query gradient attention", "self-attention Jacobian"],
+    notes=_ATT_NOTE,
 )
 
 Differential(
@@ -1386,7 +1486,7 @@ Differential(
     title="Differential of attention with respect to the keys",
     latex=_ATT_DEF + r":\quad \mathrm{d}A = \Bigl(" + _ROW_SOFTMAX_DIFF + r"\Bigr)V,\quad \mathrm{d}Z = "
           r"Q\,\mathrm{d}K^{\top}/\sqrt{d}",
-    variables={"Q": Matrix("N", "d"), "K": Matrix("M", "d"), "V": Matrix("M", "p")},
+    variables=_att_vars(),
     wrt=("K",),
     f=lambda Q, K, V: _attention_scores(Q, K) @ V,
     df=lambda Q, K, V, dK: _dsoftmax_rows(_attention_scores(Q, K), Q @ dK.T / np.sqrt(Q.shape[1])) @ V,
@@ -1397,6 +1497,7 @@ Differential(
         lambda Q, K, V, dK: _dsoftmax_rows(_attention_scores(Q, K), Q @ dK.T / np.sqrt(Q.shape[1])) @ V),
     references=[ref("vaswani-2017", "§3.2.1 Scaled Dot-Product Attention")],
     aliases=["attention derivative by K", "key gradient attention"],
+    notes=_ATT_NOTE,
 )
 
 Differential(
@@ -1404,7 +1505,7 @@ Differential(
     title="Differential of scaled dot-product attention",
     latex=_ATT_DEF + r":\quad \mathrm{d}A = \Bigl(" + _ROW_SOFTMAX_DIFF + r"\Bigr)V + S\,\mathrm{d}V,\quad "
           r"\mathrm{d}Z = \bigl(\mathrm{d}Q\,K^{\top} + Q\,\mathrm{d}K^{\top}\bigr)/\sqrt{d}",
-    variables={"Q": Matrix("N", "d"), "K": Matrix("M", "d"), "V": Matrix("M", "p")},
+    variables=_att_vars(),
     wrt=("Q", "K", "V"),
     f=lambda Q, K, V: _attention_scores(Q, K) @ V,
     df=lambda Q, K, V, dQ, dK, dV: (
@@ -1418,6 +1519,7 @@ Differential(
     references=[ref("vaswani-2017", "§3.2.1 Scaled Dot-Product Attention")],
     aliases=["attention differential", "transformer attention derivative", "self-attention gradient",
              "scaled dot product attention Jacobian"],
+    notes=_ATT_NOTE,
 )
 
 Derivative(
@@ -1426,7 +1528,8 @@ Derivative(
     latex=r"\frac{\partial}{\partial Z}\operatorname{tr}\bigl(G^{\top}\operatorname{softmax}(Z)V\bigr) = "
           r"S\circ\bigl(GV^{\top} - ((S\circ GV^{\top})\mathbf{1})\mathbf{1}^{\top}\bigr),\quad S = "
           r"\operatorname{softmax}(Z)",
-    variables={"Z": Matrix("N", "M"), "V": Matrix("M", "p"),
+    variables={"Z": Matrix("N", "M", description="the scores, one row per query"),
+               "V": Matrix("M", "p", description="the M values, one per row"),
                "G": Matrix("N", "p", description="the upstream gradient ∂L/∂A")},
     wrt="Z",
     layout="denominator",
@@ -1453,7 +1556,7 @@ Derivative(
     aliases=["score gradient", "attention logits gradient", "softmax backward", "flash attention backward dS"],
     notes="The form used by fused attention kernels: with dS standing for the gradient GVᵀ by S, the score "
           "gradient is S ∘ (dS − rowsum(S ∘ dS)). Each row goes back through the softmax Jacobian diag(s) − ssᵀ, "
-          "which is symmetric.",
+          "which is symmetric. " + _ATT_NOTE,
 )
 
 Derivative(
@@ -1461,8 +1564,7 @@ Derivative(
     title="Attention backward pass: gradient by the queries",
     latex=_ATT_DEF + r":\quad \frac{\partial}{\partial Q}\operatorname{tr}(G^{\top}A) = \frac{1}{\sqrt{d}}\,"
           r"\Bigl(S\circ\bigl(GV^{\top} - ((S\circ GV^{\top})\mathbf{1})\mathbf{1}^{\top}\bigr)\Bigr)K",
-    variables={"Q": Matrix("N", "d"), "K": Matrix("M", "d"), "V": Matrix("M", "p"),
-               "G": Matrix("N", "p", description="the upstream gradient ∂L/∂A")},
+    variables=_att_vars(G=Matrix("N", "p", description="the upstream gradient ∂L/∂A")),
     wrt="Q",
     layout="denominator",
     f=lambda Q, K, V, G: np.sum(G * (_attention_scores(Q, K) @ V)),
@@ -1499,6 +1601,7 @@ Derivative(
                   + np.sum(_attention_scores(Q, K).T @ G * dV), uses=["RAE7", "YF92"])],
     references=[ref("vaswani-2017", "§3.2.1 Scaled Dot-Product Attention")],
     aliases=["attention backward dQ", "query gradient", "gradient of attention by Q"],
+    notes=_ATT_NOTE,
 )
 
 Differential(
@@ -1507,7 +1610,7 @@ Differential(
     latex=r"A = \operatorname{softmax}\bigl(QK^{\top}/\sqrt{d} + M\bigr)V,\ M_{ij} = -\infty \text{ for } j > i:"
           r"\quad \mathrm{d}A = \Bigl(" + _ROW_SOFTMAX_DIFF + r"\Bigr)V + S\,\mathrm{d}V,\quad \mathrm{d}Z = "
           r"\bigl(\mathrm{d}Q\,K^{\top} + Q\,\mathrm{d}K^{\top}\bigr)/\sqrt{d}",
-    variables={"Q": Matrix("N", "d"), "K": Matrix("N", "d"), "V": Matrix("N", "p")},
+    variables=_att_vars(keys="N"),
     wrt=("Q", "K", "V"),
     f=lambda Q, K, V: _causal_scores(Q, K) @ V,
     df=lambda Q, K, V, dQ, dK, dV: (
@@ -1525,7 +1628,8 @@ Differential(
         mask=r"\quad (\text{the mask } M \text{ is constant, so } Z \text{ stands for the unmasked scores})"),
     references=[ref("vaswani-2017", "§3.2.3 Applications of Attention in our Model")],
     aliases=["masked attention derivative", "causal self-attention gradient", "decoder attention differential"],
-    notes="The same formula as unmasked attention, with S the masked weights: no separate mask term appears.",
+    notes="The same formula as unmasked attention, with S the masked weights: no separate mask term appears. "
+          + _ATT_NOTE + " Its is_causal option applies this mask.",
 )
 
 # --------------------------------------------------------------------------------------------
@@ -1533,6 +1637,11 @@ Differential(
 
 _ELEMENTWISE = {"g": "the activation, applied element-wise", "t": "a scalar argument"}
 _GELU_C = math.sqrt(2.0 / math.pi)
+_ACT_X = Vector("n", description="the pre-activations")
+_ACT_X_OFF0 = Vector("n", "nonzero_entries", description="the pre-activations")
+_ACT_NOTE = ("Element-wise, so it applies unchanged to a batch of any shape, N × n rows or NCHW images; the "
+             "backward pass multiplies the upstream gradient entry by entry by the diagonal's entries, never "
+             "forming the matrix.")
 
 
 def _Phi_x(x):
@@ -1563,7 +1672,7 @@ Derivative(
     title="Jacobian of GELU (exact, with the normal distribution function)",
     latex=r"g(t) = t\,\Phi(t):\quad \frac{\partial g(x)}{\partial x} = \operatorname{diag}\bigl(\Phi(x) + "
           r"x\circ\phi(x)\bigr)",
-    variables={"x": Vector("n")},
+    variables={"x": _ACT_X},
     wrt="x",
     layout="numerator",
     f=lambda x: x * _Phi(x),
@@ -1581,7 +1690,7 @@ Derivative(
     also=[Formula(r"\mathrm{d}\Phi(x) = \phi(x)\circ\mathrm{d}x", lambda D: D(_Phi_x), lambda x, dx: _phi(x) * dx)],
     aliases=["GELU derivative", "Gaussian error linear unit gradient", "gelu backward", "erf GELU derivative"],
     notes="Φ is the standard normal distribution function, (1 + erf(t/√2))/2, and φ its density (the "
-          "differential shown below). This is PyTorch's gelu with approximate set to 'none'.",
+          "differential shown below). This is PyTorch's gelu with approximate set to 'none'. " + _ACT_NOTE,
 )
 
 Derivative(
@@ -1590,7 +1699,7 @@ Derivative(
     latex=r"g(t) = \tfrac{1}{2}t\bigl(1 + \tanh u\bigr),\ u = \sqrt{2/\pi}\,(t + 0.044715\,t^3):\quad "
           r"g'(t) = \tfrac{1}{2}(1 + \tanh u) + \tfrac{1}{2}t\,(1 - \tanh^2 u)\sqrt{2/\pi}\,(1 + 0.134145\,t^2),"
           r"\quad \frac{\partial g(x)}{\partial x} = \operatorname{diag}\bigl(g'(x)\bigr)",
-    variables={"x": Vector("n")},
+    variables={"x": _ACT_X},
     wrt="x",
     layout="numerator",
     f=lambda x: 0.5 * x * (1.0 + _tanh_u(x)),
@@ -1616,7 +1725,7 @@ Derivative(
                   lambda x, dx: _GELU_C * (1.0 + 0.134145 * x * x) * dx, uses=["48ZE"])],
     aliases=["approximate GELU derivative", "gelu tanh backward", "GPT-2 gelu gradient"],
     notes="PyTorch's gelu with approximate set to 'tanh'. The coefficient 0.134145 is three times 0.044715 (the power "
-          "rule on the cubic term).",
+          "rule on the cubic term). " + _ACT_NOTE,
 )
 
 Derivative(
@@ -1624,7 +1733,7 @@ Derivative(
     title="Jacobian of SiLU (swish)",
     latex=r"g(t) = t\,\sigma(t):\quad \frac{\partial g(x)}{\partial x} = \operatorname{diag}\Bigl(\sigma(x)\circ"
           r"\bigl(\mathbf{1} + x\circ(\mathbf{1} - \sigma(x))\bigr)\Bigr)",
-    variables={"x": Vector("n")},
+    variables={"x": _ACT_X},
     wrt="x",
     layout="numerator",
     f=lambda x: x * sigmoid(x),
@@ -1642,6 +1751,7 @@ Derivative(
              lambda x, dx: np.diag(sigmoid(x) * (1.0 + x * (1.0 - sigmoid(x)))) @ dx),
     ],
     aliases=["SiLU derivative", "swish gradient", "sigmoid linear unit derivative"],
+    notes=_ACT_NOTE,
 )
 
 Derivative(
@@ -1649,7 +1759,7 @@ Derivative(
     title="Jacobian of swish with a slope parameter β",
     latex=r"g(t) = t\,\sigma(\beta t):\quad \frac{\partial g(x)}{\partial x} = \operatorname{diag}\Bigl(\sigma(\beta x)"
           r" + \beta x\circ\sigma(\beta x)\circ\bigl(\mathbf{1} - \sigma(\beta x)\bigr)\Bigr)",
-    variables={"x": Vector("n"), "beta": Scalar("positive")},
+    variables={"x": _ACT_X, "beta": Scalar("positive", description="the slope")},
     wrt="x",
     layout="numerator",
     f=lambda x, beta: x * sigmoid(beta * x),
@@ -1672,7 +1782,7 @@ Derivative(
                                          * (1.0 - sigmoid(beta * x))) @ dx),
     ],
     aliases=["swish beta derivative", "parametric swish gradient"],
-    notes="With β equal to 1 it is SiLU; as β grows, swish tends to ReLU.",
+    notes="With β equal to 1 it is SiLU; as β grows, swish tends to ReLU. " + _ACT_NOTE,
 )
 
 Derivative(
@@ -1680,7 +1790,7 @@ Derivative(
     title="Jacobian of leaky ReLU",
     latex=r"g(t) = \max(\alpha t,\, t):\quad \frac{\partial g(x)}{\partial x} = \operatorname{diag}\bigl([x > 0] + "
           r"\alpha\,[x < 0]\bigr)",
-    variables={"x": Vector("n", "nonzero_entries"), "alpha": Scalar("unit_interval")},
+    variables={"x": _ACT_X_OFF0, "alpha": Scalar("unit_interval", description="the slope for negative inputs")},
     wrt="x",
     layout="numerator",
     f=lambda x, alpha: np.maximum(alpha * x, x),
@@ -1688,7 +1798,8 @@ Derivative(
     symbols=_ELEMENTWISE,
     references=[ref("goodfellow-2016", "§6.3.1 Rectified Linear Units and Their Generalizations")],
     aliases=["leaky ReLU derivative", "parametric ReLU gradient", "PReLU Jacobian"],
-    notes=IVERSON + " Needs 0 < α < 1 for max(αt, t) to be the leaky ReLU; no derivative at the origin.",
+    notes=IVERSON + " Needs 0 < α < 1 for max(αt, t) to be the leaky ReLU; no derivative at the origin. "
+          + _ACT_NOTE,
 )
 
 Derivative(
@@ -1696,7 +1807,7 @@ Derivative(
     title="Jacobian of ELU",
     latex=r"g(t) = \begin{cases} t & t > 0 \\ \alpha(\exp t - 1) & t \le 0 \end{cases}:\quad "
           r"\frac{\partial g(x)}{\partial x} = \operatorname{diag}\bigl([x > 0] + \alpha\exp(x)\circ[x < 0]\bigr)",
-    variables={"x": Vector("n", "nonzero_entries"), "alpha": Scalar("positive")},
+    variables={"x": _ACT_X_OFF0, "alpha": Scalar("positive", description="the scale for negative inputs")},
     wrt="x",
     layout="numerator",
     f=lambda x, alpha: np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0.0))),
@@ -1704,7 +1815,8 @@ Derivative(
     symbols=_ELEMENTWISE,
     sketch="Differentiate each branch; for t < 0 the derivative α exp(t) equals g(t) + α.",
     aliases=["ELU derivative", "exponential linear unit gradient"],
-    notes=IVERSON + " With α equal to 1 the derivative is continuous at the origin; otherwise the origin is a kink.",
+    notes=IVERSON + " With α equal to 1 the derivative is continuous at the origin; otherwise the origin is a kink. "
+          + _ACT_NOTE,
 )
 
 Derivative(
@@ -1712,7 +1824,7 @@ Derivative(
     title="Jacobian of softplus with sharpness β",
     latex=r"g(t) = \tfrac{1}{\beta}\log\bigl(1 + \exp(\beta t)\bigr):\quad \frac{\partial g(x)}{\partial x} = "
           r"\operatorname{diag}\bigl(\sigma(\beta x)\bigr)",
-    variables={"x": Vector("n"), "beta": Scalar("positive")},
+    variables={"x": _ACT_X, "beta": Scalar("positive", description="the sharpness")},
     wrt="x",
     layout="numerator",
     f=lambda x, beta: np.logaddexp(0.0, beta * x) / beta,
@@ -1731,7 +1843,8 @@ Derivative(
     references=[ref("goodfellow-2016", "§3.10 Useful Properties of Common Functions",
                     note="gives d softplus(t)/dt = σ(t), the case β = 1")],
     aliases=["softplus derivative", "softplus beta gradient", "smooth ReLU derivative"],
-    notes="PyTorch's Softplus(beta). As β grows, softplus tends to ReLU and its derivative to the step [x > 0].",
+    notes="PyTorch's Softplus(beta). As β grows, softplus tends to ReLU and its derivative to the step [x > 0]. "
+          + _ACT_NOTE,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -1789,7 +1902,8 @@ Derivative(
     id="7P4J",
     title="Gradient of L2 weight decay",
     latex=r"\frac{\partial}{\partial W}\,\frac{\lambda}{2}\lVert W\rVert_{\mathrm{F}}^2 = \lambda W",
-    variables={"W": Matrix("m", "n"), "lambda_": Scalar()},
+    variables={"W": Matrix("m", "n", description="a weight matrix, in either orientation"),
+               "lambda_": Scalar(description="the decay strength")},
     wrt="W",
     layout="denominator",
     f=lambda W, lambda_: 0.5 * lambda_ * np.sum(W * W),
@@ -1810,7 +1924,9 @@ Derivative(
     references=[ref("goodfellow-2016", "§7.1.1 L2 Parameter Regularization"), cookbook(132)],
     aliases=["weight decay gradient", "L2 regularisation gradient", "ridge penalty derivative",
              "Frobenius norm squared penalty"],
-    notes="A gradient step therefore shrinks W by the factor 1 − ηλ before the loss gradient is applied.",
+    notes="A gradient step therefore shrinks W by the factor 1 − ηλ before the loss gradient is applied. This "
+          "gradient is what torch.optim.SGD with weight_decay set to λ adds to each parameter's gradient, whatever "
+          "the weight's orientation.",
 )
 
 Derivative(
@@ -1818,7 +1934,8 @@ Derivative(
     title="Gradient of the Frobenius-norm regulariser ‖W‖_F",
     latex=r"\frac{\partial}{\partial W}\,\lambda\lVert W\rVert_{\mathrm{F}} = "
           r"\frac{\lambda}{\lVert W\rVert_{\mathrm{F}}}W",
-    variables={"W": Matrix("m", "n", "nonzero"), "lambda_": Scalar()},
+    variables={"W": Matrix("m", "n", "nonzero", description="a weight matrix, in either orientation"),
+               "lambda_": Scalar(description="the penalty strength")},
     wrt="W",
     layout="denominator",
     f=lambda W, lambda_: lambda_ * np.sqrt(np.sum(W * W)),
@@ -1838,11 +1955,17 @@ Derivative(
     references=[cookbook(132, note="the squared norm; this entry is its square root by the chain rule")],
     aliases=["Frobenius norm gradient", "unsquared norm penalty derivative", "group lasso gradient"],
     notes="Not differentiable at the zero matrix, where the penalty has a kink (its subdifferential is the "
-          "unit ball).",
+          "unit ball). The penalty and its gradient do not depend on the weight's orientation.",
 )
 
 _LOGISTIC = r"\ell(w) = y^{\top}\log\sigma(Xw) + (\mathbf{1} - y)^{\top}\log\bigl(\mathbf{1} - \sigma(Xw)\bigr)"
 _LOGISTIC_SYMBOLS = {r"\ell": "the log-likelihood", r"\sigma": "the logistic sigmoid, element-wise", **ONES}
+
+
+def _logistic_vars():
+    return {"w": Vector("n", description="the weights, one per feature"),
+            "X": Matrix("N", "n", description="a batch of N samples, one per row"),
+            "y": Vector("N", "unit_interval", description="the N labels in [0, 1]")}
 
 
 def _gram(B):  # BᵀB, symmetrised exactly so that a transposed answer cannot pass unnoticed
@@ -1859,7 +1982,7 @@ Derivative(
     id="CQPS",
     title="Gradient of the logistic regression log-likelihood",
     latex=_LOGISTIC + r":\quad \frac{\partial \ell}{\partial w} = X^{\top}\bigl(y - \sigma(Xw)\bigr)",
-    variables={"w": Vector("n"), "X": Matrix("N", "n"), "y": Vector("N", "unit_interval")},
+    variables=_logistic_vars(),
     wrt="w",
     layout="denominator",
     f=_logistic_loglik,
@@ -1884,7 +2007,9 @@ Derivative(
     aliases=["logistic regression gradient", "log-likelihood gradient", "sigmoid log likelihood",
              "score function logistic"],
     notes="y holds labels in {0, 1} (or soft targets in [0, 1]); rows of X are samples. The per-sample case "
-          "is (y − σ(wᵀx))x.",
+          "is (y − σ(wᵀx))x. The log-likelihood is summed over the batch; PyTorch's mean-reduced "
+          "binary_cross_entropy_with_logits on the logits Xw is its negative divided by N, so its gradient is this "
+          "one times −1/N.",
 )
 
 Hessian(
@@ -1892,7 +2017,7 @@ Hessian(
     title="Hessian of the logistic regression negative log-likelihood",
     latex=r"\frac{\partial^2 (-\ell)}{\partial w\,\partial w^{\top}} = X^{\top}\operatorname{diag}\bigl(\sigma(Xw)\circ"
           r"(\mathbf{1} - \sigma(Xw))\bigr)X,\quad " + _LOGISTIC,
-    variables={"w": Vector("n"), "X": Matrix("N", "n"), "y": Vector("N", "unit_interval")},
+    variables=_logistic_vars(),
     wrt="w",
     f=lambda w, X, y: -_logistic_loglik(w, X, y),
     claimed=lambda w, X, y: _gram(X * np.sqrt(sigmoid(X @ w) * (1.0 - sigmoid(X @ w)))[:, None]),
@@ -1911,7 +2036,9 @@ Hessian(
     references=[ref("goodfellow-2016", "§5.7.1 Probabilistic Supervised Learning")],
     aliases=["logistic regression Hessian", "Newton's method logistic", "IRLS weight matrix",
              "Fisher information logistic"],
-    notes="Independent of y and positive semidefinite, so the negative log-likelihood is convex.",
+    notes="Independent of y and positive semidefinite, so the negative log-likelihood is convex. The negative "
+          "log-likelihood is summed over the batch; PyTorch's mean-reduced binary_cross_entropy_with_logits on the "
+          "logits Xw is this loss divided by N, so its Hessian is this one divided by N.",
 )
 
 Derivative(
@@ -1919,7 +2046,8 @@ Derivative(
     title="Gradient of the cosine similarity",
     latex=r"\frac{\partial}{\partial x}\frac{x^{\top}y}{\lVert x\rVert_2\lVert y\rVert_2} = \frac{1}{\lVert x\rVert_2"
           r"\lVert y\rVert_2}\Bigl(y - \frac{x^{\top}y}{\lVert x\rVert_2^2}\,x\Bigr)",
-    variables={"x": Vector("n", "nonzero"), "y": Vector("n", "nonzero")},
+    variables={"x": Vector("n", "nonzero", description="one sample's vector"),
+               "y": Vector("n", "nonzero", description="the vector it is compared with")},
     wrt="x",
     layout="denominator",
     f=lambda x, y: x @ y / (np.linalg.norm(x) * np.linalg.norm(y)),
@@ -1943,14 +2071,18 @@ Derivative(
     ],
     references=[cookbook(129, note="the norm gradient used in the quotient rule")],
     aliases=["cosine similarity derivative", "gradient of normalised dot product", "cosine embedding loss gradient"],
-    notes="The gradient is orthogonal to x: scaling x does not change the cosine.",
+    notes="The gradient is orthogonal to x: scaling x does not change the cosine. One pair of vectors, as "
+          "columns; PyTorch's cosine_similarity on two N × n batches gives one cosine per row, each with this "
+          "gradient by its row of the first batch.",
 )
 
 Derivative(
     id="YQC8",
     title="Gradient of the distance between linear embeddings by the embedding matrix",
     latex=r"\frac{\partial}{\partial W}\lVert Wx - Wy\rVert_2 = \frac{W(x - y)(x - y)^{\top}}{\lVert W(x - y)\rVert_2}",
-    variables={"W": Matrix("k", "n"), "x": Vector("n"), "y": Vector("n")},
+    variables={"W": Matrix("k", "n", description="the embedding's weight, out × in"),
+               "x": Vector("n", description="one sample's features"),
+               "y": Vector("n", description="another sample's features")},
     wrt="W",
     layout="denominator",
     f=lambda W, x, y: np.linalg.norm(W @ x - W @ y),
@@ -1977,7 +2109,9 @@ Derivative(
     aliases=["Euclidean distance between embeddings gradient", "metric learning gradient", "siamese network distance",
              "embedding distance derivative"],
     notes="The gradient of the distance by the embeddings themselves, u the embedding Wx and v the embedding "
-          "Wy, is Cookbook (129): the unit vector (u − v)/‖u − v‖₂.",
+          "Wy, is Cookbook (129): the unit vector (u − v)/‖u − v‖₂. Two samples, as columns; W is out × in "
+          "like torch.nn.Linear's weight, so batch-first code embeds the rows of an N × n batch X as the rows of XWᵀ, "
+          "and a loss over N pairs sums their gradients by W, or averages them when mean-reduced.",
 )
 
 Differential(
@@ -2007,5 +2141,7 @@ Differential(
     symbols={"q": "the bracket ‖a − p‖² − ‖a − n‖² + α"},
     aliases=["triplet loss gradient", "FaceNet loss derivative", "metric learning triplet", "margin ranking loss"],
     notes="When the bracket is negative (the triplet is already separated by the margin) the loss and its "
-          "differential are zero.",
+          "differential are zero. One triplet, with squared distances as in FaceNet; torch.nn.TripletMarginLoss "
+          "differs twice over, using the unsquared distance and taking the mean over a batch of N triplets "
+          "stacked as rows, so this is not its per-row term.",
 )

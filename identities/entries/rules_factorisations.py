@@ -403,7 +403,7 @@ ADRule(
           "where V is square and the last term of each rule in V vanishes, but the rule as written holds for a wide "
           "A too. The terms with I − UUᵀ and I − VVᵀ are the parts of the tangents outside the spans of the singular "
           "vectors; PyTorch writes the reverse rule with the same terms, JAX transposes the forward rule.",
-    references=[ref("giles-2008", "singular value decomposition")],
+    references=[ref("townsend-2016", "the thin singular value decomposition"), ref("giles-2008", "singular value decomposition")],
     related=["UH0F", "8R0X", "F7CX", "MMJN", "GWZV"],
     aliases=["svd backward", "vjp of svd", "gradient of svd", "jvp of svd", "backprop through singular vectors"],
 )
@@ -435,7 +435,7 @@ ADRule(
                                      "only grad_S defined",
                "jax": "jax.numpy.linalg.svdvals (jax.lax.linalg.svd with compute_uv=False; _svd_jvp_rule)"},
     notes="The singular values come in descending order, as many as the smaller of m and n; the checked samples are tall.",
-    references=[ref("giles-2008", "singular value decomposition")],
+    references=[ref("townsend-2016", "the singular values"), ref("giles-2008", "singular value decomposition")],
     related=["UH0F", "YEMR", "8R0X", "F7CX"],
     aliases=["svdvals backward", "gradient of singular values", "vjp of svdvals", "jvp of singular values",
              "singular value derivative reverse mode"],
@@ -565,6 +565,7 @@ ADRule(
            "L⁻¹L̇ plus U̇U⁻¹, a strictly lower plus an upper triangular matrix (De Hoog, Anderssen and Lukas 2011, "
            "as JAX's rule cites). The reverse rule is its adjoint.",
     related=["0B7G", "YF7A"],
+    references=[ref("de-hoog-2011", "the LU factorisation, forward mode")],
     aliases=["lu backward", "vjp of lu_factor", "gradient of lu decomposition", "jvp of lu",
              "lu factorisation reverse mode"],
 )

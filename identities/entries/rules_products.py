@@ -252,6 +252,7 @@ ADRule(
     sketch="Differentiate the normal equations and solve for the tangent; the reverse rule is its transpose, by the "
            "inner product of the output cotangent with the forward rule.",
     related=["PN4V", "MJ0W", "RRM8", "P36T"],
+    references=[ref("golub-pereyra-1973", "the derivative of the pseudo-inverse, applied to the least-squares solution")],
     aliases=["lstsq backward", "vjp of least squares", "gradient of the least-squares solution",
              "jvp of lstsq", "backward of the normal equations"],
 )
@@ -290,6 +291,7 @@ ADRule(
            "general rule, for any rank that does not change, is due to Golub and Pereyra (1973), whose three-term form "
            "JAX implements.",
     related=["PN4V", "4WP4", "0B7G", "FZDA"],
+    references=[ref("golub-pereyra-1973", "the derivative of the pseudo-inverse")],
     aliases=["pinv backward", "vjp of pinv", "gradient of the pseudo-inverse", "jvp of pinv",
              "moore-penrose inverse backward"],
 )

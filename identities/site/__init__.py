@@ -190,6 +190,29 @@ def builder_inited(app):
     # the site searches with pagefind; Sphinx's own index is built only to compare the two
     if app.builder.name == "html" and not app.config.mc_builtin_search:
         app.builder.search = False
+    _write_heavy_pages_first(app.builder)
+
+
+# Pages that take seconds to write, not milliseconds (the print page holds every entry). Sphinx writes
+# in name order, so the print page's chunk would start among the last and leave the other workers idle
+# while it runs; started first (after the page Sphinx writes alone to warm up), it overlaps with the rest.
+HEAVY_PAGES = ("print", "concordance", "backprop")
+
+
+def _write_heavy_pages_first(builder):
+    write = getattr(builder, "_write_parallel", None)
+    if write is None or getattr(write, "_mc_heavy_first", False):
+        return  # another Sphinx: name order, which only costs time
+
+    def heavy_first(docnames, *args, **kwargs):
+        docnames = list(docnames)
+        heavy = [d for d in HEAVY_PAGES if d in docnames[1:]]
+        if heavy:
+            docnames = docnames[:1] + heavy + [d for d in docnames[1:] if d not in heavy]
+        return write(docnames, *args, **kwargs)
+
+    heavy_first._mc_heavy_first = True
+    builder._write_parallel = heavy_first
 
 
 def verify_before_reading(app, env, docnames):
@@ -211,15 +234,35 @@ def env_get_outdated(app, env, added, changed, removed):
 
 
 def strip_execution_times(outdir):
-    """The executed notebooks copied into the site carry the time each cell ran; drop it, so that
-    two builds of the same commit are identical."""
+    """The executed notebooks copied into the site carry the time each cell ran, and their printed
+    text in as many pieces as the kernel happened to flush; drop the times and join the pieces, so
+    that two builds of the same commit are identical."""
     import json
 
     for nb in Path(outdir).rglob("*.ipynb"):
         data = json.loads(nb.read_text())
         for cell in data.get("cells", []):
             cell.get("metadata", {}).pop("execution", None)
+            joined = []
+            for out in cell.get("outputs", []):
+                prev = joined[-1] if joined else None
+                if (out.get("output_type") == "stream" and prev is not None and prev.get("output_type") == "stream"
+                        and prev.get("name") == out.get("name")):
+                    text = out.get("text", "")
+                    prev["text"] = _lines(_text(prev.get("text", "")) + _text(text))
+                else:
+                    joined.append(out)
+            if "outputs" in cell:
+                cell["outputs"] = joined
         nb.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+
+
+def _text(t) -> str:
+    return "".join(t) if isinstance(t, list) else t
+
+
+def _lines(text: str) -> list:
+    return text.splitlines(keepends=True)
 
 
 def collect_crosschecks(app, env):

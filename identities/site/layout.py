@@ -63,11 +63,12 @@ def render_entry(r, docname, anchor):
 
     rows = []
     for name, v in r.variables.items():
-        words = ", ".join(w.replace("_", " ") for w in v.assume) or "—"
-        rows.append([R.math_inline(v.tex_for(name)), v.shape_text(), words])
+        words = ", ".join(w.replace("_", " ") for w in v.assume)
+        meaning = "; ".join(x for x in (v.description, words) if x) or "—"
+        rows.append([R.math_inline(v.tex_for(name)), v.shape_text(), meaning])
     for sym, meaning in r.symbols.items():
         rows.append([R.math_inline(sym), "—", meaning])
-    body = [R.table(["Symbol", "Shape", "Assumptions"], rows, classes=["mc-variables"], widths=[1, 2, 4])]
+    body = [R.table(["Symbol", "Shape", "Meaning and assumptions"], rows, classes=["mc-variables"], widths=[1, 2, 4])]
     sentences = R.assumption_sentences(r)
     if sentences:
         body.append(R.bullet(sentences))
@@ -240,20 +241,27 @@ def concordance():
 
 
 def backprop_rules():
-    """Every AD rule with the frameworks' names for it, side by side, in the order of PRIMITIVES."""
-    from identities.model import PRIMITIVES
+    """Every AD rule with the frameworks' names for it, side by side: the linear-algebra primitives, then
+    the deep-learning layers and losses, each in the order of its list in the model."""
+    from identities.model import DL_PRIMITIVES, LINALG_PRIMITIVES, PRIMITIVES
 
     rules = sorted((r for r in Site.cat if r.kind == "ad_rule"),
                    key=lambda r: (PRIMITIVES.index(r.primitive) if r.primitive in PRIMITIVES else len(PRIMITIVES), r.id))
-    rows = [[nodes.literal(r.primitive, r.primitive), R.para(R.xref(r.id), f" {r.title}")]
-            + [nodes.literal(r.crosswalk.get(k, ""), r.crosswalk.get(k, "")) for k in ("pytorch", "jax")]
-            for r in rules]
-    missing = [p for p in PRIMITIVES if p not in {r.primitive for r in rules}]
-    out = [R.para(f"{len(rules)} rules for {len(PRIMITIVES) - len(missing)} of the {len(PRIMITIVES)} primitives."),
-           R.table(["Primitive", "Entry", "PyTorch", "JAX"], rows, classes=["mc-concordance", "mc-crosswalk"],
-                   widths=[2, 5, 4, 4])]
-    if missing:
-        out.append(R.para("Not yet in the catalogue: " + ", ".join(missing) + "."))
+    out = []
+    for title, anchor, group in (("Linear algebra", "backprop-linalg", LINALG_PRIMITIVES),
+                                 ("Deep-learning layers and losses", "backprop-dl", DL_PRIMITIVES)):
+        mine = [r for r in rules if r.primitive in group]
+        rows = [[nodes.literal(r.primitive, r.primitive), R.para(R.xref(r.id), f" {r.title}")]
+                + [nodes.literal(r.crosswalk.get(k, ""), r.crosswalk.get(k, "")) for k in ("pytorch", "jax")]
+                for r in mine]
+        missing = [p for p in group if p not in {r.primitive for r in mine}]
+        body = [R.para(f"{len(mine)} rules for {len(group) - len(missing)} of the {len(group)} primitives.")]
+        if rows:
+            body.append(R.table(["Primitive", "Entry", "PyTorch", "JAX"], rows, classes=["mc-concordance", "mc-crosswalk"],
+                                widths=[2, 5, 4, 4]))
+        if missing:
+            body.append(R.para("Not yet in the catalogue: " + ", ".join(missing) + "."))
+        out.append(R.section(title, anchor, *body))
     return out
 
 

@@ -20,7 +20,7 @@ COOKBOOK_SECTIONS = [
     (124, "§2.5.4 Other derivatives of traces"), (129, "§2.6 Derivatives of vector norms"),
     (132, "§2.7 Derivatives of matrix norms"), (133, "§2.8.1 Structured matrices: the chain rule"),
     (138, "§2.8.2 Symmetric matrices"), (142, "§2.8.3 Diagonal matrices"), (143, "§2.8.4 Toeplitz matrices"),
-    (145, "§3.1 Inverses: basic"), (155, "§3.2 Inverses: exact relations (Woodbury, Kailath, Sherman–Morrison, Searle)"),
+    (145, "§3.1 Inverses: basic"), (155, "§3.2 Inverses: exact relations"),
     (184, "§3.3 Implication on inverses"), (186, "§3.4 Approximations"),
     (198, "§3.5 Generalized inverse"), (199, "§3.6 Pseudo-inverse"),
     # chapters 4–10 by chapter (the equation ranges of the Cookbook's 2012 edition)
@@ -33,7 +33,7 @@ COOKBOOK_SECTIONS = [
 OPERATORS = {"tr", "det", "log", "exp", "vec", "diag", "sum", "softmax", "sin", "cos", "tanh", "sign", "adj", "eig",
              "max", "min", "KL", "√", "⊗", "∘", "⊘", "‖", "|", "∫", "prod"}
 
-WEIGHTS = {"named": 10.0, "uses": 3.0, "section": 2.0, "operators": 2.0, "similar operators": 1.0, "topic": 0.5,
+WEIGHTS = {"named": 10.0, "names this": 10.0, "uses": 3.0, "section": 2.0, "operators": 2.0, "similar operators": 1.0, "topic": 0.5,
            "formula": 1.5}
 THRESHOLD = 2.0
 # a rule that a great many derivations apply (the product rule) says little about any one of them
@@ -96,6 +96,11 @@ class Relations:
             keys += [("op", o) for o in self.ops[r.id]] + [("pair", f) for f in self.vec[r.id]]
             for k in keys:
                 self.sharing.setdefault(k, set()).add(r.id)
+        # the entries that name each entry: a link is listed on both pages
+        self.named_by: dict = {}
+        for r in live:
+            for i in r.related:
+                self.named_by.setdefault(i, set()).add(r.id)
         self.cache: dict = {}
 
     def reasons(self, r, other) -> list[str]:
@@ -103,6 +108,8 @@ class Relations:
         why = []
         if other.id in r.related:
             why.append("named")
+        elif r.id in other.related:
+            why.append("names this")
         if any(other.id in f.uses for _, _, f in r.formulas()):
             why.append("uses")
         if self.section[r.id] and self.section[r.id] == self.section[other.id]:
@@ -128,7 +135,7 @@ class Relations:
 
     def _related(self, r, limit):
         users = set(self.used_by.get(r.id, ()))
-        candidates = set(r.related) | {u for _, _, f in r.formulas() for u in f.uses}
+        candidates = set(r.related) | self.named_by.get(r.id, set()) | {u for _, _, f in r.formulas() for u in f.uses}
         keys = [("section", self.section[r.id])] + [("op", o) for o in self.ops[r.id]]
         for k in keys + [("pair", f) for f in self.vec[r.id]]:
             candidates |= self.sharing.get(k, set())
@@ -150,7 +157,7 @@ class Relations:
 
 
 # the words a page gives for each reason
-REASON_WORDS = {"named": "named by this entry", "uses": "its rule is applied in the derivation",
+REASON_WORDS = {"named": "named by this entry", "names this": "names this entry", "uses": "its rule is applied in the derivation",
                 "section": "the same Cookbook section", "operators": "the same operators",
                 "similar operators": "similar operators", "topic": "the same topic", "formula": "a similar formula",
                 "replacement": "replaces this entry"}
