@@ -208,3 +208,17 @@ def test_pages_are_rebuilt_when_a_source_an_assumption_or_a_verifier_constant_ch
     assert "positive definite, edited." in build()
     edit(copy / "identities" / "verify.py", "PERTURBATION = 1e-3", "PERTURBATION = 2e-3")
     assert "2 × 10⁻³ relative perturbation" in build()
+
+
+def test_the_scale_benchmarks_synthetic_records_are_valid(tmp_path):
+    """tools/bench_site.py builds synthetic catalogues: records the audit rejects would build no pages."""
+    import importlib.util
+
+    from identities.catalogue import load_dir
+
+    spec = importlib.util.spec_from_file_location("bench_site", ROOT / "tools" / "bench_site.py")
+    bench_site = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench_site)
+    bench_site.synthetic(tmp_path, 30, topics=3)
+    cat = load_dir(tmp_path)
+    assert len(cat.entries) == 30 and not cat.problems, cat.problems[:3]
