@@ -48,6 +48,9 @@ def main(args) -> int:
     for kind in sorted(by_kind):
         ts = sorted(best[r.id] for r in entries if r.kind == kind)
         print(f"  {kind}: median {statistics.median(ts) * 1e3:.2f} ms over {len(ts)} entries")
+    print("  by topic: " + ", ".join(
+        f"{t} {statistics.median(sorted(best[r.id] for r in entries if r.topic == t)) * 1e3:.2f} ms"
+        for t in by_topic))
     derived = [r for r in entries if r.derivation]
     if derived:
         ts = sorted(best[r.id] for r in derived)
