@@ -222,3 +222,39 @@ def test_the_scale_benchmarks_synthetic_records_are_valid(tmp_path):
     bench_site.synthetic(tmp_path, 30, topics=3)
     cat = load_dir(tmp_path)
     assert len(cat.entries) == 30 and not cat.problems, cat.problems[:3]
+
+
+def test_reports_come_from_the_cache_until_their_file_changes(tmp_path):
+    """An incremental build verifies again only the records whose inputs changed."""
+    from identities.catalogue import load_dir
+    from identities.runner import verify_all
+    from identities.site.build import cached_reports
+
+    records = tmp_path / "records"
+    records.mkdir()
+    src = textwrap.dedent('''
+        import numpy as np
+        from identities import Derivative, Matrix
+        Derivative(id="ZZC{k}", title="t{k}", latex=r"\\frac{{\\partial \\operatorname{{tr}}(X)}}{{\\partial X}} = I",
+                   variables={{"X": Matrix("n", "n")}}, wrt="X", layout="denominator",
+                   f=lambda X: np.trace(X), claimed=lambda X: np.eye(len(X)), sketch="s", aliases=["a"])
+    ''')
+    (records / "one.py").write_text(src.format(k=1))
+    (records / "two.py").write_text(src.format(k=2))
+    calls = []
+
+    def counting(rs):
+        calls.append(sorted(r.id for r in rs))
+        return verify_all(rs)
+
+    cache = tmp_path / "reports.pickle"
+    entries = list(load_dir(records).entries.values())
+    first = cached_reports(entries, cache, counting)
+    again = cached_reports(entries, cache, counting)
+    assert calls == [["ZZC1", "ZZC2"]] and again["ZZC1"].passed and first.keys() == again.keys()
+    (records / "two.py").write_text(src.format(k=2) + "\n# edited\n")
+    cached_reports(list(load_dir(records).entries.values()), cache, counting)
+    assert calls[-1] == ["ZZC2"]
+    cache.write_bytes(b"not a pickle")
+    cached_reports(entries, cache, counting)
+    assert calls[-1] == ["ZZC1", "ZZC2"]

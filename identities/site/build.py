@@ -71,14 +71,17 @@ class Site:
                 cls.reports[r.id] = verify(r)
         return cls.reports[r.id]
 
+    reports_path: Path | None = None
+
     @classmethod
     def all_reports(cls) -> dict:
         """Every live entry's report: verified all at once, in the main process before Sphinx forks
         its writers, each record within its time limit (a record that loops is reported on its
-        page, not a hung build)."""
+        page, not a hung build). Reports of records whose inputs are unchanged come from the cache
+        next to the build."""
         todo = [e for e in cls.cat.entries.values() if e.live and e.id not in cls.reports]
         if todo:
-            cls.reports.update(verify_all(todo))
+            cls.reports.update(cached_reports(todo, cls.reports_path))
         return cls.reports
 
     _used_by = None
@@ -116,6 +119,7 @@ class Site:
 
         sympy_version = version("sympy")  # importing sympy itself takes half a second
         cls.cache_path = Path(outdir).parent / ".mc-crosscheck.json"
+        cls.reports_path = Path(outdir).parent / ".mc-reports.pickle"
         try:
             cached = json.loads(cls.cache_path.read_text())
         except (OSError, ValueError):
@@ -171,6 +175,58 @@ class Site:
             data = {v["key"]: v for v in cls.crosschecks.values() if "key" in v}
             cls.cache_path.parent.mkdir(parents=True, exist_ok=True)
             cls.cache_path.write_text(json.dumps(data, sort_keys=True, indent=0))
+
+
+# A report depends on the record's module (its helpers too), the helpers shared by the records, the
+# library's own modules (the verifier, the sampler, the vocabulary) and the numerical libraries.
+LIBRARY = R.digest(*(p.read_text() for p in sorted(HERE.parent.glob("*.py"))),
+                   (HERE.parent / "entries" / "__init__.py").read_text(), sys.version)
+
+
+def report_key(r, files: dict) -> str:
+    import numpy
+
+    if r.file not in files:
+        try:
+            files[r.file] = R.digest(Path(r.file).read_text())
+        except OSError:
+            files[r.file] = None
+    if files[r.file] is None:
+        return ""
+    return R.digest(LIBRARY, numpy.__version__, files[r.file], r.id)
+
+
+def cached_reports(records, path: Path | None, verify_fn=verify_all) -> dict:
+    """Reports of ``records``: from the cache at ``path`` where a record's inputs have not changed
+    since it was verified (an edit re-verifies the records of its file), the others verified now;
+    the cache then keeps this catalogue's reports only."""
+    import pickle
+
+    cached: dict = {}
+    if path is not None:
+        try:
+            cached = pickle.loads(path.read_bytes())  # written by this function, next to the build
+        except Exception:  # noqa: BLE001 - a missing, old or damaged cache is an empty one
+            cached = {}
+        if not isinstance(cached, dict):
+            cached = {}
+    files: dict = {}
+    keys = {r.id: report_key(r, files) for r in records}
+    out = {r.id: cached[keys[r.id]] for r in records if keys[r.id] and keys[r.id] in cached}
+    missing = [r for r in records if r.id not in out]
+    if missing:
+        out.update(verify_fn(missing))
+    if path is not None and missing:
+        # only passing reports are kept: a failure may be a time limit on a busy machine
+        current = set(keys.values())
+        keep = {**{k: v for k, v in cached.items() if k in current},
+                **{keys[r.id]: out[r.id] for r in missing if keys[r.id] and getattr(out[r.id], "passed", False)}}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(pickle.dumps(keep))
+        except OSError:
+            pass  # a read-only place: the next build verifies again
+    return out
 
 
 def _write_if_changed(path: Path, text: str) -> bool:

@@ -33,9 +33,15 @@ def _file_sources(path: str) -> dict:
     text = Path(path).read_text()
     lines = text.splitlines(keepends=True)
     out = {}
-    for node in ast.walk(ast.parse(text)):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
-                node.func.id in {c.__name__ for c in KINDS.values()}:
+    kinds = {c.__name__ for c in KINDS.values()}
+    tree = ast.parse(text)
+    # records are statements of the module (walking every node of every file cost a third of a second
+    # per build); a module with other statements (a loop, a list of records) is walked whole
+    top = [s.value for s in tree.body if isinstance(s, (ast.Expr, ast.Assign))]
+    nested = any(not isinstance(s, (ast.Expr, ast.Import, ast.ImportFrom, ast.FunctionDef, ast.Assign))
+                 for s in tree.body)
+    for node in (ast.walk(tree) if nested else top):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in kinds:
             for kw in node.keywords:
                 if kw.arg == "id" and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, str):
                     # ast's column offsets count UTF-8 bytes
