@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import assumptions as vocab
-from .model import LAYOUTS, Derivative, Matrix, Scalar, Var, Vector, collecting
+from .model import LAYOUTS, Derivative, Var, collecting
 
 SHAPES_HELP = ("comma-separated NAME=SHAPE: 'A=3x4' a 3 × 4 matrix, 'x=4' a vector of length 4 (a column, "
                "held as a 1-D array), 'a=scalar' a scalar")
@@ -402,19 +402,11 @@ def _postorder(node):
 # The record
 
 
-def _var(shape, words) -> Var:
-    if shape == ():
-        return Scalar(*words)
-    if len(shape) == 1:
-        return Vector(shape[0], *words)
-    return Matrix(shape[0], shape[1], *words)
-
-
 def _record(f, claimed, wrt, layout, shapes, assume, title="your derivative") -> Derivative:
     with collecting():  # a record built here is no catalogue's
         return Derivative(
             id="TRY0", title=title, latex=r"\frac{\partial f}{\partial X} = G",
-            variables={n: _var(s, assume.get(n, ())) for n, s in shapes.items()},
+            variables={n: Var(tuple(s), tuple(assume.get(n, ()))) for n, s in shapes.items()},
             wrt=wrt, layout=layout, f=f, claimed=claimed, sketch="a reader's own derivative",
             aliases=["try"],
         )

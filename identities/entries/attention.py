@@ -9,7 +9,7 @@ cotangents (Giles 2008).
 """
 import numpy as np
 
-from identities import ADRule, Formula, Matrix, Scalar, Step, Tensor, Vector, ref
+from identities import ADRule, Formula, Matrix, Tensor, Vector, ref
 from identities.entries import sigmoid, well_conditioned
 
 ONES = {r"\mathbf{1}": "the vector of ones"}

@@ -8,12 +8,8 @@ eigenvector signs, distinct eigenvalues or singular values), which is what makes
 import numpy as np
 
 from identities import Derivative, Differential, Formula, Matrix, Step, cookbook, ref
-from identities.entries import clear_signs, fix_signs, gap_pinv as _gap_pinv, spaced_singular_values, symmetric_part, vec
-
-
-# Φ: the lower triangle with the diagonal halved (Murray 2016).
-def _phi(S):
-    return np.tril(S) - np.diag(np.diag(S)) / 2
+from identities.entries import (clear_signs, fix_signs, gap_pinv as _gap_pinv, spaced_singular_values, sylvester,
+                                sym_function, symmetric_part, tril_halved, vec)
 
 
 def _eigenvectors(A):
@@ -29,16 +25,12 @@ def _eigenvector_differential(A, dA):
 
 
 def _sqrtm(A):
-    w, V = np.linalg.eigh(A)
-    return (V * np.sqrt(w)) @ V.T
+    return sym_function(A, np.sqrt)
 
 
 def _sqrtm_differential(A, dA):
-    # solve the Sylvester equation X dX + dX X = dA through (I ⊗ X + Xᵀ ⊗ I) vec(dX) = vec(dA)
-    X = _sqrtm(A)
-    n = len(A)
-    K = np.kron(np.eye(n), X) + np.kron(X.T, np.eye(n))
-    return symmetric_part(np.linalg.solve(K, vec(dA)).reshape((n, n), order="F"))
+    # the Sylvester equation X dX + dX X = dA, solved through (I ⊗ X + Xᵀ ⊗ I) vec(dX) = vec(dA)
+    return symmetric_part(sylvester(_sqrtm(A), dA))
 
 
 # Thin QR with the diagonal of R made positive, so that Q and R are unique.
@@ -123,7 +115,7 @@ Differential(
     wrt=("A",),
     directions="symmetric",
     f=lambda A: np.linalg.cholesky(A),
-    df=lambda A, dA: np.linalg.cholesky(A) @ _phi(np.linalg.solve(np.linalg.cholesky(A),
+    df=lambda A, dA: np.linalg.cholesky(A) @ tril_halved(np.linalg.solve(np.linalg.cholesky(A),
                                                                   np.linalg.solve(np.linalg.cholesky(A), dA).T)),
     notes="Checked along symmetric perturbations dA, which keep A positive definite for small steps. The "
           "derivation shows why Φ: L⁻¹dA L⁻ᵀ is the sum of L⁻¹dL and its transpose, and L⁻¹dL is lower "
@@ -135,9 +127,9 @@ Differential(
              lambda A, dA: _chol_inv(A) @ dA @ _chol_inv(A).T,
              lambda A, D: _chol_inv(A) @ D(_chol) + (_chol_inv(A) @ D(_chol)).T, uses=["2ZM7"]),
         Step(r"L^{-1}\mathrm{d}L = \Phi\left(L^{-1}(\mathrm{d}A)L^{-\top}\right)",
-             lambda A, D: _chol_inv(A) @ D(_chol), lambda A, dA: _phi(_chol_inv(A) @ dA @ _chol_inv(A).T)),
+             lambda A, D: _chol_inv(A) @ D(_chol), lambda A, dA: tril_halved(_chol_inv(A) @ dA @ _chol_inv(A).T)),
         Step(r"\Rightarrow\; \mathrm{d}L = L\,\Phi\left(L^{-1}(\mathrm{d}A)L^{-\top}\right)",
-             lambda D: D(_chol), lambda A, dA: _chol(A) @ _phi(_chol_inv(A) @ dA @ _chol_inv(A).T)),
+             lambda D: D(_chol), lambda A, dA: _chol(A) @ tril_halved(_chol_inv(A) @ dA @ _chol_inv(A).T)),
     ],
     references=[ref("murray-2016", "forward mode, the derivative of L"), ref("giles-2008", "Cholesky factorisation")],
     aliases=["Cholesky derivative", "differentiating the Cholesky decomposition", "dL Cholesky", "forward mode Cholesky"],
@@ -157,7 +149,7 @@ Derivative(
     directions="symmetric",
     f=lambda A, C: np.sum(C * np.linalg.cholesky(A)),
     claimed=lambda A, C: (lambda Li, P: symmetric_part(Li.T @ P @ Li))(
-        np.linalg.inv(np.linalg.cholesky(A)), _phi(np.linalg.cholesky(A).T @ C)),
+        np.linalg.inv(np.linalg.cholesky(A)), tril_halved(np.linalg.cholesky(A).T @ C)),
     notes="C plays the part of the incoming gradient (by L) of any loss; only its lower triangle "
           "matters. The result is the gradient on symmetric matrices (checked along symmetric "
           "perturbations). Implementations that read only the lower triangle of A return Φ-style "
@@ -168,17 +160,17 @@ Derivative(
         Step(r"= \operatorname{tr}\left(C^{\top}L\,\Phi(S)\right) = \left\langle L^{\top}C, \Phi(S)\right\rangle,"
              r"\quad S = L^{-1}(\mathrm{d}A)L^{-\top}",
              lambda A, C, D: np.sum(C * D(_chol)),
-             lambda A, C, dA: np.sum((_chol(A).T @ C) * _phi(_chol_inv(A) @ dA @ _chol_inv(A).T)), uses=["300S"]),
+             lambda A, C, dA: np.sum((_chol(A).T @ C) * tril_halved(_chol_inv(A) @ dA @ _chol_inv(A).T)), uses=["300S"]),
         Step(r"= \left\langle \Phi(L^{\top}C), S\right\rangle = \left\langle P, L^{-1}(\mathrm{d}A)L^{-\top}\right\rangle",
-             lambda A, C, dA: np.sum((_chol(A).T @ C) * _phi(_chol_inv(A) @ dA @ _chol_inv(A).T)),
-             lambda A, C, dA: np.sum(_phi(_chol(A).T @ C) * (_chol_inv(A) @ dA @ _chol_inv(A).T))),
+             lambda A, C, dA: np.sum((_chol(A).T @ C) * tril_halved(_chol_inv(A) @ dA @ _chol_inv(A).T)),
+             lambda A, C, dA: np.sum(tril_halved(_chol(A).T @ C) * (_chol_inv(A) @ dA @ _chol_inv(A).T))),
         Step(r"= \left\langle L^{-\top}PL^{-1}, \mathrm{d}A\right\rangle",
-             lambda A, C, dA: np.sum(_phi(_chol(A).T @ C) * (_chol_inv(A) @ dA @ _chol_inv(A).T)),
-             lambda A, C, dA: np.sum((_chol_inv(A).T @ _phi(_chol(A).T @ C) @ _chol_inv(A)) * dA), uses=["GWJ1"]),
+             lambda A, C, dA: np.sum(tril_halved(_chol(A).T @ C) * (_chol_inv(A) @ dA @ _chol_inv(A).T)),
+             lambda A, C, dA: np.sum((_chol_inv(A).T @ tril_halved(_chol(A).T @ C) @ _chol_inv(A)) * dA), uses=["GWJ1"]),
         Step(r"= \left\langle \tfrac{1}{2}L^{-\top}(P + P^{\top})L^{-1}, \mathrm{d}A\right\rangle \quad "
              r"(\mathrm{d}A \text{ symmetric})",
-             lambda A, C, dA: np.sum((_chol_inv(A).T @ _phi(_chol(A).T @ C) @ _chol_inv(A)) * dA),
-             lambda A, C, dA: np.sum(symmetric_part(_chol_inv(A).T @ _phi(_chol(A).T @ C) @ _chol_inv(A)) * dA)),
+             lambda A, C, dA: np.sum((_chol_inv(A).T @ tril_halved(_chol(A).T @ C) @ _chol_inv(A)) * dA),
+             lambda A, C, dA: np.sum(symmetric_part(_chol_inv(A).T @ tril_halved(_chol(A).T @ C) @ _chol_inv(A)) * dA)),
     ],
     references=[ref("murray-2016", "reverse mode, the adjoint of A")],
     aliases=["Cholesky backward", "Cholesky gradient", "adjoint of Cholesky", "backpropagation through Cholesky"],

@@ -13,8 +13,8 @@ from identities.entries import curve, curve_at_sample, curve_inverse, symmetric_
 from identities.symbolic import sp
 
 # Chapter 3 of the Matrix Cookbook opens here: the inverse of a sum (Woodbury, Kailath, Sherman–Morrison and the
-# Searle set). Each side is computed on its own: the left inverts the sum, the right only A, B and the small matrix.
-_inv = np.linalg.inv
+# Searle set). Each side is computed on its own: the left inverts the sum, the right only A, B and the small matrix
+# (_inv, below, is the inverse the derivations differentiate too).
 
 
 Equality(

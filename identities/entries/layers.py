@@ -11,7 +11,7 @@ transposed convolution, the weight's as a convolution of the input with the outp
 """
 import numpy as np
 
-from identities import ADRule, Formula, Matrix, Scalar, Step, Tensor, Vector, ref
+from identities import ADRule, Formula, Matrix, Tensor, Vector, ref
 
 
 ONES = {r"\mathbf{1}": "the vector of N ones (the bias is broadcast over the batch)"}

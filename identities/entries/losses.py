@@ -11,27 +11,12 @@ central differences of the loss and each reverse rule against the forward one by
 """
 import numpy as np
 
-from identities import ADRule, Formula, Matrix, Scalar, Step, Tensor, Vector, ref
-
-from identities.entries import sigmoid
-
-
-def _logsumexp_rows(X):
-    m = np.max(X, axis=1, keepdims=True)
-    return m + np.log(np.sum(np.exp(X - m), axis=1, keepdims=True))
+from identities import ADRule, Formula, Matrix, Vector, ref
+from identities.entries import logsumexp, sigmoid, softmax, softplus
 
 
 def _log_softmax(X):
-    return X - _logsumexp_rows(X)
-
-
-def _softmax(X):
-    E = np.exp(X - np.max(X, axis=1, keepdims=True))
-    return E / np.sum(E, axis=1, keepdims=True)
-
-
-def _softplus(x):
-    return np.logaddexp(0.0, x)
+    return X - logsumexp(X)
 
 
 def _classes(y):
@@ -126,14 +111,14 @@ def _ce_torch_form(X, y, w):
 
 def _ce_jvp(X, y, w, dX):
     q, W = _ce_q(y, w, X.shape[1])
-    S = _softmax(X)
+    S = softmax(X)
     centred = dX - np.sum(S * dX, axis=1, keepdims=True)
     return -np.sum(q * centred) / W
 
 
 def _ce_vjp(X, y, w, l_bar):
     q, W = _ce_q(y, w, X.shape[1])
-    S = _softmax(X)
+    S = softmax(X)
     return (l_bar / W) * (S * np.sum(q, axis=1, keepdims=True) - q)
 
 
@@ -169,7 +154,7 @@ ADRule(
                 lambda l: l, _ce_torch_form),
         Formula(r"W\dot{\ell} = \dot{\ell}_{\mathrm{sum}} = \operatorname{tr}\Bigl(\bigl(S\circ(q\mathbf{1}\mathbf{1}^{\top}) - q\bigr)^{\top}\dot{X}\Bigr)",
                 lambda y, w, D: np.sum(w[_classes(y)]) * D(),
-                lambda X, y, w, dX: (lambda q: np.trace((_softmax(X) * (q @ np.ones((q.shape[1], q.shape[1]))) - q).T @ dX))(
+                lambda X, y, w, dX: (lambda q: np.trace((softmax(X) * (q @ np.ones((q.shape[1], q.shape[1]))) - q).T @ dX))(
                     _ce_q(y, w, X.shape[1])[0])),
     ],
     crosswalk={"pytorch": "torch.nn.functional.cross_entropy (weight=w, label_smoothing=0.1, reduction='mean')",
@@ -351,7 +336,7 @@ ADRule(
 
 
 def _bce(X, T, p):
-    return np.mean(p * T * _softplus(-X) + (1.0 - T) * _softplus(X))
+    return np.mean(p * T * softplus(-X) + (1.0 - T) * softplus(X))
 
 
 ADRule(
@@ -369,7 +354,7 @@ ADRule(
     jvp=(r"\dot{\ell} = \frac{1}{NC}\sum_{n,c}\Bigl(\bigl((1 + (p_c - 1)T_{nc})\,\sigma(X_{nc}) - p_c T_{nc}\bigr)\dot{X}_{nc} "
          r"+ \bigl(\log\bigl(1 - \sigma(X_{nc})\bigr) - p_c\log\sigma(X_{nc})\bigr)\dot{T}_{nc}\Bigr)",
          lambda X, T, p, dX, dT: np.sum(((1.0 + (p - 1.0) * T) * sigmoid(X) - p * T) * dX
-                                        + (p * _softplus(-X) - _softplus(X)) * dT) / X.size),
+                                        + (p * softplus(-X) - softplus(X)) * dT) / X.size),
     vjp=(r"\bar{X}_{nc} = \frac{\bar{\ell}}{NC}\bigl((1 + (p_c - 1)T_{nc})\,\sigma(X_{nc}) - p_c T_{nc}\bigr), \quad "
          r"\bar{T}_{nc} = \frac{\bar{\ell}}{NC}\bigl(\log\bigl(1 - \sigma(X_{nc})\bigr) - p_c\log\sigma(X_{nc})\bigr)",
          lambda X, T, p, l_bar: (l_bar / X.size * (sigmoid(X) * (1.0 - T) - p * T * sigmoid(-X)),

@@ -7,46 +7,11 @@ or, at a symmetric X, a Hadamard product with divided differences (the Daleckiĭ
 import numpy as np
 
 from identities import Derivative, Differential, Equality, Formula, Matrix, Scalar, Step, cookbook, ref
+from identities.entries import (exp_divided, expm, frechet_eig, frechet_quadrature, gauss_legendre,
+                                log_divided, sym_function)
 
-# [6/6] Padé coefficients of exp: c_k = (12 - k)! 6! / (12! k! (6 - k)!)
-_PADE6 = (1.0, 1 / 2, 5 / 44, 1 / 66, 1 / 792, 1 / 15840, 1 / 665280)
-
-
-def expm(A):
-    """exp(A) for any square A: scaling and squaring with the [6/6] Padé approximant (after Higham 2008,
-    ch. 10). Scaling to ‖A‖₁ ≤ 1/4 makes the Padé error far below rounding."""
-    A = np.asarray(A, dtype=float)
-    norm = np.linalg.norm(A, 1)
-    s = int(np.ceil(np.log2(norm / 0.25))) if norm > 0.25 else 0
-    A = A / 2.0 ** s
-    c = _PADE6
-    eye = np.eye(len(A))
-    A2 = A @ A
-    A4 = A2 @ A2
-    odd = A @ (c[1] * eye + c[3] * A2 + c[5] * A4)
-    even = c[0] * eye + c[2] * A2 + c[4] * A4 + c[6] * A4 @ A2
-    E = np.linalg.solve(even - odd, even + odd)
-    for _ in range(s):
-        E = E @ E
-    return E
-
-
-# Gauss–Legendre nodes and weights on [0, 1]; the nodes are symmetric, so 1 − s_k is node m − 1 − k. The
-# integrands below are entire in s: with ‖X‖ ≲ 5 twenty-four nodes leave an error far below rounding.
-_GL_S, _GL_W = np.polynomial.legendre.leggauss(24)
-_GL_S, _GL_W = (_GL_S + 1) / 2, _GL_W / 2
-
-
-def frechet_quadrature(X, E):
-    """∫₀¹ exp(sX) E exp((1−s)X) ds by Gauss–Legendre quadrature: the integral itself, as displayed."""
-    Es = np.stack([expm(s * X) for s in _GL_S])
-    return np.einsum("k,kij,jl,klm->im", _GL_W, Es, E, Es[::-1])
-
-
-def frechet_block(X, E):
-    """The upper-right block of exp([[X, E], [0, X]]) (Higham 2008, ch. 3): the derivative of exp along E."""
-    n = len(X)
-    return expm(np.block([[X, E], [np.zeros_like(X), X]]))[:n, n:]
+# the nodes of the quadratures below (integrands entire in s: with ‖X‖ ≲ 5, 24 nodes are far below rounding)
+_GL_S, _GL_W = gauss_legendre(24)
 
 
 def eigenbasis_quadrature(X, E):
@@ -61,32 +26,6 @@ def eig_function(X, f):
     perturbation of a symmetric positive definite matrix (used for the finite differences)."""
     w, V = np.linalg.eig(X)
     return ((V * f(w.astype(complex))) @ np.linalg.inv(V)).real
-
-
-def sym_function(X, f):
-    """f(X) = V f(Λ) Vᵀ for symmetric X, by eigh."""
-    w, V = np.linalg.eigh(X)
-    return (V * f(w)) @ V.T
-
-
-def frechet_eig(X, E, divided):
-    """The Daleckiĭ–Kreĭn formula V (G ∘ (Vᵀ E V)) Vᵀ, G_ij = f[λ_i, λ_j], for symmetric X."""
-    w, V = np.linalg.eigh(X)
-    G = divided(w[:, None], w[None, :])
-    return V @ (G * (V.T @ E @ V)) @ V.T
-
-
-# divided differences f[a, b] = (f(a) − f(b))/(a − b), f′(a) on ties, without cancellation when a ≈ b
-def _exp_divided(a, b):
-    d = a - b
-    safe = np.where(d == 0, 1.0, d)
-    return np.where(d == 0, np.exp(a), np.exp(b) * np.expm1(d) / safe)
-
-
-def _log_divided(a, b):
-    d = a - b
-    safe = np.where(d == 0, 1.0, d)
-    return np.where(d == 0, 1 / a, np.log1p(d / b) / safe)
 
 
 def _commuting_polynomial(rng, X):
@@ -277,7 +216,7 @@ Differential(
              "s": "the integration variable", r"\Lambda": "the diagonal matrix of the eigenvalues of X"},
     wrt=("X",),
     f=lambda X: expm(X),
-    df=lambda X, dX: frechet_eig(X, dX, _exp_divided),
+    df=lambda X, dX: frechet_eig(X, dX, exp_divided),
     # The difference step follows the smallest singular value of X (verify._scale), although exp is smooth at
     # singular X: a sample with σ_min ≈ 4e-4 gets a step of 2e-9 and rounding then reaches 1.4e-6 (2 of 200
     # seeds), while the formula agrees with the block formula exp([[X, dX], [0, X]]) to 1e-15 on those samples.
@@ -291,7 +230,7 @@ Differential(
              lambda X, dX: frechet_quadrature(X, dX), lambda X, dX: eigenbasis_quadrature(X, dX), uses=["ZCT0"]),
         Step(r"= V\left(G \circ (V^{\top}\mathrm{d}X\,V)\right)V^{\top},\quad G_{ij} = \int_{0}^{1}\exp(s\lambda_i)"
              r"\exp((1-s)\lambda_j)\,\mathrm{d}s",
-             lambda X, dX: eigenbasis_quadrature(X, dX), lambda X, dX: frechet_eig(X, dX, _exp_divided)),
+             lambda X, dX: eigenbasis_quadrature(X, dX), lambda X, dX: frechet_eig(X, dX, exp_divided)),
     ],
     references=[ref("higham-2008", "ch. 3, Daleckiĭ–Kreĭn theorem (Fréchet derivative by divided differences)")],
     aliases=["Daleckii-Krein formula", "divided differences matrix function derivative",
@@ -406,7 +345,7 @@ Differential(
              "s": "the integration variable", "H": "the matrix of divided differences of exp at the log λ_i"},
     wrt=("X",),
     f=lambda X: eig_function(X, np.log),
-    df=lambda X, dX: frechet_eig(X, dX, _log_divided),
+    df=lambda X, dX: frechet_eig(X, dX, log_divided),
     notes="The Daleckiĭ–Kreĭn formula for the logarithm; it holds for every direction dX. Only when dX commutes "
           "with X does it reduce to X⁻¹ dX. The derivation differentiates exp(log X), which is X, and inverts "
           "the derivative of exp in the eigenbasis: H holds the divided differences of exp at the log λ_i, the "
@@ -419,12 +358,12 @@ Differential(
         Step(r"V^{\top}\mathrm{d}X\,V = H \circ (V^{\top}\mathrm{d}\log X\,V),\quad H_{ij} = "
              r"\frac{\lambda_i - \lambda_j}{\log\lambda_i - \log\lambda_j},\; H_{ii} = \lambda_i",
              lambda X, dX: np.linalg.eigh(X)[1].T @ dX @ np.linalg.eigh(X)[1],
-             lambda X, D: (lambda w, V: (1 / _log_divided(w[:, None], w[None, :]))
+             lambda X, D: (lambda w, V: (1 / log_divided(w[:, None], w[None, :]))
                            * (V.T @ D(lambda X: eig_function(X, np.log)) @ V))(*np.linalg.eigh(X)),
              uses=["3HNP"]),
         Step(r"\Rightarrow\; \mathrm{d}\log X = V\left(G \circ (V^{\top}\mathrm{d}X\,V)\right)V^{\top},"
              r"\quad G_{ij}H_{ij} = 1",
-             lambda D: D(lambda X: eig_function(X, np.log)), lambda X, dX: frechet_eig(X, dX, _log_divided)),
+             lambda D: D(lambda X: eig_function(X, np.log)), lambda X, dX: frechet_eig(X, dX, log_divided)),
     ],
     references=[ref("higham-2008", "ch. 3, Daleckiĭ–Kreĭn theorem (Fréchet derivative by divided differences)"),
                 ref("higham-2008", "ch. 11, the matrix logarithm")],

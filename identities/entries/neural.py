@@ -14,30 +14,14 @@ import numpy as np
 
 from identities import (Change, Derivative, Differential, Formula, Hessian, Matrix, Scalar, Step, Vector, cookbook,
                         parr_howard, ref)
-from identities.entries import sigmoid
+from identities.entries import normal_cdf, normal_pdf, sigmoid, softmax
 from identities.symbolic import sp
 
 
-# Shared numerics: softmax (along the last axis) and log-sum-exp; the sigmoid is shared with other topics.
-def _softmax(z):
-    e = np.exp(z - z.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
-
-
+# The log-sum-exp of a vector; softmax, the sigmoid and the normal distribution are shared with other topics.
 def _logsumexp(z):
     m = z.max()
     return m + np.log(np.sum(np.exp(z - m)))
-
-
-_erf = np.vectorize(math.erf, otypes=[float])
-
-
-def _Phi(t):  # standard normal distribution function
-    return 0.5 * (1.0 + _erf(t / math.sqrt(2.0)))
-
-
-def _phi(t):  # standard normal density
-    return np.exp(-0.5 * t * t) / math.sqrt(2.0 * math.pi)
 
 
 def _tanh_u(t):  # tanh of the argument of the tanh approximation of GELU
@@ -128,13 +112,13 @@ def _bn_dxhat(X, epsilon, dX):  # each column through the layer-norm Jacobian wi
 
 
 def _attention_scores(Q, K):
-    return _softmax(Q @ K.T / np.sqrt(Q.shape[1]))
+    return softmax(Q @ K.T / np.sqrt(Q.shape[1]))
 
 
 def _causal_scores(Q, K):
     Z = Q @ K.T / np.sqrt(Q.shape[1])
     Z = np.where(np.tril(np.ones(Z.shape, dtype=bool)), Z, -np.inf)
-    return _softmax(Z)
+    return softmax(Z)
 
 
 # Functions whose differentials the derivations take with D(...): defined once, so that each is one
@@ -176,7 +160,7 @@ def _log_softmax_z(z):
 
 
 def _softmax_z(z):
-    return _softmax(z)
+    return softmax(z)
 
 
 def _lse_gradient(z):  # 1UJ9's gradient, exp(z)/Σ exp(z), computed without the max shift
@@ -543,7 +527,7 @@ _S1EXP = r"\mathbf{1}^{\top}\exp(z)"
 
 
 def _sm_jacobian(z):
-    s = _softmax(z)
+    s = softmax(z)
     return np.diag(s) - np.outer(s, s)
 
 Derivative(
@@ -554,8 +538,8 @@ Derivative(
     variables={"z": Vector("n", description="one sample's logits")},
     wrt="z",
     layout="numerator",
-    f=lambda z: _softmax(z),
-    claimed=lambda z: np.diag(_softmax(z)) - np.outer(_softmax(z), _softmax(z)),
+    f=lambda z: softmax(z),
+    claimed=lambda z: np.diag(softmax(z)) - np.outer(softmax(z), softmax(z)),
     symbols={"s": "the softmax probabilities", **ONES},
     derivation=[
         Step(r"\mathrm{d}\frac{\exp(z)}{" + _S1EXP + r"} = \frac{\mathrm{d}\exp(z)}{" + _S1EXP + r"} - \exp(z)\,"
@@ -564,10 +548,10 @@ Derivative(
              / np.sum(np.exp(z)) ** 2, uses=["8S7R", "48ZE"]),
         Step(r"= s\circ\mathrm{d}z - s\,(s^{\top}\mathrm{d}z)",
              lambda z, D: D(_exp_z) / np.sum(np.exp(z)) - np.exp(z) * np.sum(D(_exp_z)) / np.sum(np.exp(z)) ** 2,
-             lambda z, dz: _softmax(z) * dz - _softmax(z) * (_softmax(z) @ dz), uses=["MMPZ"]),
+             lambda z, dz: softmax(z) * dz - softmax(z) * (softmax(z) @ dz), uses=["MMPZ"]),
         Step(r"= \bigl(\operatorname{diag}(s) - s s^{\top}\bigr)\mathrm{d}z \;\Rightarrow\; "
              r"\frac{\partial \operatorname{softmax}(z)}{\partial z} = \operatorname{diag}(s) - s s^{\top}",
-             lambda z, dz: _softmax(z) * dz - _softmax(z) * (_softmax(z) @ dz), lambda z, dz: _sm_jacobian(z) @ dz),
+             lambda z, dz: softmax(z) * dz - softmax(z) * (softmax(z) @ dz), lambda z, dz: _sm_jacobian(z) @ dz),
     ],
     references=[ref("goodfellow-2016", "§6.2.2.3 Softmax Units for Multinoulli Output Distributions")],
     aliases=["softmax derivative", "softmax Jacobian", "derivative of softmax function",
@@ -585,23 +569,23 @@ Derivative(
     wrt="z",
     layout="numerator",
     f=lambda z: z - _logsumexp(z),
-    claimed=lambda z: np.eye(len(z)) - np.outer(np.ones(len(z)), _softmax(z)),
+    claimed=lambda z: np.eye(len(z)) - np.outer(np.ones(len(z)), softmax(z)),
     other_layout=(r"\frac{\partial \log\operatorname{softmax}(z)}{\partial z} = I - s\mathbf{1}^{\top}",
-                  lambda z: np.eye(len(z)) - np.outer(_softmax(z), np.ones(len(z)))),
+                  lambda z: np.eye(len(z)) - np.outer(softmax(z), np.ones(len(z)))),
     symbols={"s": "the softmax probabilities", **ONES},
     also=[Formula(r"\log\operatorname{softmax}(z) = z - \mathbf{1}\log\bigl(" + _S1EXP + r"\bigr)",
-                  lambda z: np.log(_softmax(z)), lambda z: z - np.ones(len(z)) * np.log(np.sum(np.exp(z))))],
+                  lambda z: np.log(softmax(z)), lambda z: z - np.ones(len(z)) * np.log(np.sum(np.exp(z))))],
     derivation=[
         Step(r"\mathrm{d}\bigl(z - \mathbf{1}\log(" + _S1EXP + r")\bigr) = \mathrm{d}z - \mathbf{1}\,"
              r"\mathrm{d}\log(" + _S1EXP + r")",
              lambda D: D(), lambda z, dz, D: dz - np.ones(len(z)) * D(_lse_z), uses=["9K5K", "8S7R"]),
         Step(r"= \mathrm{d}z - \mathbf{1}\,s^{\top}\mathrm{d}z",
-             lambda z, dz, D: dz - np.ones(len(z)) * D(_lse_z), lambda z, dz: dz - np.ones(len(z)) * (_softmax(z) @ dz),
+             lambda z, dz, D: dz - np.ones(len(z)) * D(_lse_z), lambda z, dz: dz - np.ones(len(z)) * (softmax(z) @ dz),
              uses=["1UJ9"]),
         Step(r"= \bigl(I - \mathbf{1}s^{\top}\bigr)\mathrm{d}z \;\Rightarrow\; "
              r"\frac{\partial \log\operatorname{softmax}(z)}{\partial z} = I - \mathbf{1}s^{\top}",
-             lambda z, dz: dz - np.ones(len(z)) * (_softmax(z) @ dz),
-             lambda z, dz: (np.eye(len(z)) - np.outer(np.ones(len(z)), _softmax(z))) @ dz),
+             lambda z, dz: dz - np.ones(len(z)) * (softmax(z) @ dz),
+             lambda z, dz: (np.eye(len(z)) - np.outer(np.ones(len(z)), softmax(z))) @ dz),
     ],
     references=[ref("goodfellow-2016", "§6.2.2.3 Softmax Units for Multinoulli Output Distributions")],
     aliases=["log softmax derivative", "log-softmax Jacobian", "log_softmax gradient"],
@@ -625,7 +609,7 @@ Derivative(
         Step(r"= \frac{\exp(z)^{\top}\mathrm{d}z}{" + _S1EXP + r"} = \operatorname{softmax}(z)^{\top}\mathrm{d}z"
              r" \;\Rightarrow\; \frac{\partial}{\partial z}\log\sum_{i=1}^{n}\exp(z_i) = \operatorname{softmax}(z)",
              lambda z, D: np.sum(D(_exp_z)) / np.sum(np.exp(z)), lambda z, dz: np.exp(z) @ dz / np.sum(np.exp(z)),
-             lambda z, dz: _softmax(z) @ dz, uses=["MMPZ"]),
+             lambda z, dz: softmax(z) @ dz, uses=["MMPZ"]),
     ],
     references=[ref("goodfellow-2016", "§6.2.2.3 Softmax Units for Multinoulli Output Distributions")],
     aliases=["logsumexp gradient", "LSE derivative", "soft maximum gradient", "derivative of log sum exp"],
@@ -640,7 +624,7 @@ Hessian(
     variables={"z": Vector("n", description="one sample's logits")},
     wrt="z",
     f=lambda z: _logsumexp(z),
-    claimed=lambda z: np.diag(_softmax(z)) - np.outer(_softmax(z), _softmax(z)),
+    claimed=lambda z: np.diag(softmax(z)) - np.outer(softmax(z), softmax(z)),
     symbols={"i": "an index", "s": "the softmax probabilities"},
     derivation=[
         Step(r"\mathrm{d}\Bigl(\frac{\partial}{\partial z}\log\sum_{i=1}^{n}\exp(z_i)\Bigr) = "
@@ -665,7 +649,7 @@ Derivative(
     wrt="z",
     layout="denominator",
     f=lambda z, y: -y @ (z - _logsumexp(z)),
-    claimed=lambda z, y: _softmax(z) - y,
+    claimed=lambda z, y: softmax(z) - y,
     symbols={"s": "the softmax probabilities", **ONES},
     derivation=[
         Step(r"\mathrm{d}\bigl(-y^{\top}\log\operatorname{softmax}(z)\bigr) = "
@@ -673,12 +657,12 @@ Derivative(
              lambda D: D(), lambda z, y, D: -y @ D(_log_softmax_z), uses=["8CQG", "6Q8H"]),
         Step(r"= -y^{\top}\bigl(I - \mathbf{1}s^{\top}\bigr)\mathrm{d}z",
              lambda z, y, D: -y @ D(_log_softmax_z),
-             lambda z, y, dz: -y @ ((np.eye(len(z)) - np.outer(np.ones(len(z)), _softmax(z))) @ dz), uses=["X04W"]),
+             lambda z, y, dz: -y @ ((np.eye(len(z)) - np.outer(np.ones(len(z)), softmax(z))) @ dz), uses=["X04W"]),
         Step(r"= \bigl((\mathbf{1}^{\top}y)\,s - y\bigr)^{\top}\mathrm{d}z = (s - y)^{\top}\mathrm{d}z"
              r" \quad (\text{the entries of } y \text{ sum to } 1) \;\Rightarrow\; \frac{\partial}{\partial z}\Bigl(-y^{\top}"
              r"\log\operatorname{softmax}(z)\Bigr) = \operatorname{softmax}(z) - y",
-             lambda z, y, dz: -y @ ((np.eye(len(z)) - np.outer(np.ones(len(z)), _softmax(z))) @ dz),
-             lambda z, y, dz: (np.sum(y) * _softmax(z) - y) @ dz, lambda z, y, dz: (_softmax(z) - y) @ dz),
+             lambda z, y, dz: -y @ ((np.eye(len(z)) - np.outer(np.ones(len(z)), softmax(z))) @ dz),
+             lambda z, y, dz: (np.sum(y) * softmax(z) - y) @ dz, lambda z, y, dz: (softmax(z) - y) @ dz),
     ],
     references=[ref("goodfellow-2016", "§6.2.2.3 Softmax Units for Multinoulli Output Distributions")],
     aliases=["cross entropy gradient", "softmax cross-entropy derivative", "logits gradient",
@@ -698,23 +682,23 @@ Derivative(
     wrt="z",
     layout="denominator",
     f=lambda z, y: -y @ (z - _logsumexp(z)),
-    claimed=lambda z, y: np.sum(y) * _softmax(z) - y,
+    claimed=lambda z, y: np.sum(y) * softmax(z) - y,
     symbols={"s": "the softmax probabilities", **ONES},
     also=[Formula(r"-y^{\top}\log\operatorname{softmax}(z) = -y^{\top}z + (\mathbf{1}^{\top}y)\log\bigl("
                   + _S1EXP + r"\bigr)",
-                  lambda z, y: -y @ np.log(_softmax(z)), lambda z, y: -y @ z + np.sum(y) * np.log(np.sum(np.exp(z))))],
+                  lambda z, y: -y @ np.log(softmax(z)), lambda z, y: -y @ z + np.sum(y) * np.log(np.sum(np.exp(z))))],
     derivation=[
         Step(r"\mathrm{d}\bigl(-y^{\top}z + (\mathbf{1}^{\top}y)\log(" + _S1EXP + r")\bigr) = -y^{\top}\mathrm{d}z"
              r" + (\mathbf{1}^{\top}y)\,\mathrm{d}\log(" + _S1EXP + r")",
              lambda D: D(), lambda z, y, dz, D: -y @ dz + np.sum(y) * D(_lse_z), uses=["9K5K", "XLL8"]),
         Step(r"= -y^{\top}\mathrm{d}z + (\mathbf{1}^{\top}y)\,s^{\top}\mathrm{d}z",
              lambda z, y, dz, D: -y @ dz + np.sum(y) * D(_lse_z),
-             lambda z, y, dz: -y @ dz + np.sum(y) * (_softmax(z) @ dz), uses=["1UJ9"]),
+             lambda z, y, dz: -y @ dz + np.sum(y) * (softmax(z) @ dz), uses=["1UJ9"]),
         Step(r"= \bigl((\mathbf{1}^{\top}y)\,s - y\bigr)^{\top}\mathrm{d}z \;\Rightarrow\; "
              r"\frac{\partial}{\partial z}\Bigl(-y^{\top}\log\operatorname{softmax}(z)\Bigr) = "
              r"(\mathbf{1}^{\top}y)\operatorname{softmax}(z) - y",
-             lambda z, y, dz: -y @ dz + np.sum(y) * (_softmax(z) @ dz),
-             lambda z, y, dz: (np.sum(y) * _softmax(z) - y) @ dz),
+             lambda z, y, dz: -y @ dz + np.sum(y) * (softmax(z) @ dz),
+             lambda z, y, dz: (np.sum(y) * softmax(z) - y) @ dz),
     ],
     references=[ref("goodfellow-2016", "§6.2.2.3 Softmax Units for Multinoulli Output Distributions")],
     aliases=["weighted cross entropy gradient", "cross entropy with unnormalised targets",
@@ -734,8 +718,8 @@ Derivative(
                "tau": Scalar("positive", description="the temperature")},
     wrt="z",
     layout="numerator",
-    f=lambda z, tau: _softmax(z / tau),
-    claimed=lambda z, tau: (np.diag(_softmax(z / tau)) - np.outer(_softmax(z / tau), _softmax(z / tau))) / tau,
+    f=lambda z, tau: softmax(z / tau),
+    claimed=lambda z, tau: (np.diag(softmax(z / tau)) - np.outer(softmax(z / tau), softmax(z / tau))) / tau,
     symbols={"s": "the tempered softmax probabilities"},
     derivation=[
         Step(r"\mathrm{d}\operatorname{softmax}(z/\tau) = \bigl(\operatorname{diag}(s) - s s^{\top}\bigr)\,"
@@ -1362,7 +1346,7 @@ def _row_jacobians_times(S, dZ):  # row i: (diag(s_i) − s_i s_iᵀ) dz_i, with
 
 
 def _softmax_Z(Z):
-    return _softmax(Z)
+    return softmax(Z)
 
 
 def _att_S(Q, K):
@@ -1414,19 +1398,19 @@ Differential(
     latex=r"\mathrm{d}\operatorname{softmax}(Z) = " + _ROW_SOFTMAX_DIFF + r",\quad S = \operatorname{softmax}(Z)",
     variables={"Z": Matrix("N", "M", description="the scores, one row per sample or query")},
     wrt=("Z",),
-    f=lambda Z: _softmax(Z),
-    df=lambda Z, dZ: _softmax(Z) * dZ - _softmax(Z) * np.sum(_softmax(Z) * dZ, axis=1, keepdims=True),
+    f=lambda Z: softmax(Z),
+    df=lambda Z, dZ: softmax(Z) * dZ - softmax(Z) * np.sum(softmax(Z) * dZ, axis=1, keepdims=True),
     symbols={"S": "the softmax of each row of Z", "s": "s_i is row i of S, as a column",
              "z": "z_i is row i of Z, as a column", "i": "the row index", **ONES},
     derivation=[
         Step(r"\mathrm{d}s_i = \bigl(\operatorname{diag}(s_i) - s_i s_i^{\top}\bigr)\mathrm{d}z_i \quad "
              r"\text{for each row } i",
-             lambda D: D(), lambda Z, dZ: _row_jacobians_times(_softmax(Z), dZ), uses=["AH09"]),
+             lambda D: D(), lambda Z, dZ: _row_jacobians_times(softmax(Z), dZ), uses=["AH09"]),
         Step(r"= s_i\circ\mathrm{d}z_i - s_i\,(s_i^{\top}\mathrm{d}z_i) \;\Rightarrow\; \mathrm{d}\operatorname{softmax}(Z)"
              r" = " + _ROW_SOFTMAX_DIFF,
-             lambda Z, dZ: _row_jacobians_times(_softmax(Z), dZ),
-             lambda Z, dZ: _softmax(Z) * dZ - _softmax(Z) * np.sum(_softmax(Z) * dZ, axis=1)[:, None],
-             lambda Z, dZ: _softmax(Z) * (dZ - np.outer(np.sum(_softmax(Z) * dZ, axis=1), np.ones(Z.shape[1])))),
+             lambda Z, dZ: _row_jacobians_times(softmax(Z), dZ),
+             lambda Z, dZ: softmax(Z) * dZ - softmax(Z) * np.sum(softmax(Z) * dZ, axis=1)[:, None],
+             lambda Z, dZ: softmax(Z) * (dZ - np.outer(np.sum(softmax(Z) * dZ, axis=1), np.ones(Z.shape[1])))),
     ],
     references=[ref("vaswani-2017", "§3.2.1 Scaled Dot-Product Attention")],
     aliases=["softmax over rows differential", "matrix softmax derivative", "batched softmax Jacobian"],
@@ -1533,8 +1517,8 @@ Derivative(
                "G": Matrix("N", "p", description="the upstream gradient ∂L/∂A")},
     wrt="Z",
     layout="denominator",
-    f=lambda Z, V, G: np.sum(G * (_softmax(Z) @ V)),
-    claimed=lambda Z, V, G: _softmax(Z) * (G @ V.T - np.sum(_softmax(Z) * (G @ V.T), axis=1, keepdims=True)),
+    f=lambda Z, V, G: np.sum(G * (softmax(Z) @ V)),
+    claimed=lambda Z, V, G: softmax(Z) * (G @ V.T - np.sum(softmax(Z) * (G @ V.T), axis=1, keepdims=True)),
     symbols={"S": "the softmax of each row of Z", **ONES},
     derivation=[
         Step(r"\mathrm{d}\operatorname{tr}(G^{\top}SV) = \operatorname{tr}\bigl(G^{\top}(\mathrm{d}S)V\bigr) = "
@@ -1543,13 +1527,13 @@ Derivative(
              lambda Z, V, G, D: np.sum((G @ V.T) * D(_softmax_Z)), uses=["U00N", "2ZM7"]),
         Step(r"= \operatorname{tr}\Bigl((GV^{\top})^{\top}\bigl(" + _ROW_SOFTMAX_DIFF + r"\bigr)\Bigr)",
              lambda Z, V, G, D: np.sum((G @ V.T) * D(_softmax_Z)),
-             lambda Z, V, G, dZ: np.sum((G @ V.T) * _dsoftmax_rows(_softmax(Z), dZ)), uses=["E6R7"]),
+             lambda Z, V, G, dZ: np.sum((G @ V.T) * _dsoftmax_rows(softmax(Z), dZ)), uses=["E6R7"]),
         Step(r"= \operatorname{tr}\Bigl(\Bigl(S\circ\bigl(GV^{\top} - ((S\circ GV^{\top})\mathbf{1})\mathbf{1}^{\top}"
              r"\bigr)\Bigr)^{\top}\mathrm{d}Z\Bigr) \;\Rightarrow\; \frac{\partial}{\partial Z}\operatorname{tr}"
              r"\bigl(G^{\top}\operatorname{softmax}(Z)V\bigr) = S\circ\bigl(GV^{\top} - ((S\circ GV^{\top})\mathbf{1})"
              r"\mathbf{1}^{\top}\bigr)",
-             lambda Z, V, G, dZ: np.sum((G @ V.T) * _dsoftmax_rows(_softmax(Z), dZ)),
-             lambda Z, V, G, dZ: np.sum(_softmax(Z) * (G @ V.T - np.outer(np.sum(_softmax(Z) * (G @ V.T), axis=1),
+             lambda Z, V, G, dZ: np.sum((G @ V.T) * _dsoftmax_rows(softmax(Z), dZ)),
+             lambda Z, V, G, dZ: np.sum(softmax(Z) * (G @ V.T - np.outer(np.sum(softmax(Z) * (G @ V.T), axis=1),
                                                                         np.ones(Z.shape[1]))) * dZ), uses=["AH09"]),
     ],
     references=[ref("vaswani-2017", "§3.2.1 Scaled Dot-Product Attention")],
@@ -1645,7 +1629,7 @@ _ACT_NOTE = ("Element-wise, so it applies unchanged to a batch of any shape, N �
 
 
 def _Phi_x(x):
-    return _Phi(x)
+    return normal_cdf(x)
 
 
 def _sigmoid_x(x):
@@ -1675,19 +1659,19 @@ Derivative(
     variables={"x": _ACT_X},
     wrt="x",
     layout="numerator",
-    f=lambda x: x * _Phi(x),
-    claimed=lambda x: np.diag(_Phi(x) + x * _phi(x)),
+    f=lambda x: x * normal_cdf(x),
+    claimed=lambda x: np.diag(normal_cdf(x) + x * normal_pdf(x)),
     symbols={**_ELEMENTWISE, r"\Phi": "the standard normal distribution function, element-wise",
              r"\phi": "the standard normal density, element-wise"},
     derivation=[
         Step(r"\mathrm{d}\bigl(x\circ\Phi(x)\bigr) = \mathrm{d}x\circ\Phi(x) + x\circ\mathrm{d}\Phi(x)",
-             lambda D: D(), lambda x, dx, D: _x_times(_Phi(x), x, dx, D(_Phi_x)), uses=["E341"]),
+             lambda D: D(), lambda x, dx, D: _x_times(normal_cdf(x), x, dx, D(_Phi_x)), uses=["E341"]),
         Step(r"= \mathrm{d}x\circ\Phi(x) + x\circ\phi(x)\circ\mathrm{d}x",
-             lambda x, dx, D: _x_times(_Phi(x), x, dx, D(_Phi_x)), lambda x, dx: dx * _Phi(x) + x * _phi(x) * dx),
+             lambda x, dx, D: _x_times(normal_cdf(x), x, dx, D(_Phi_x)), lambda x, dx: dx * normal_cdf(x) + x * normal_pdf(x) * dx),
         Step(r"= \operatorname{diag}\bigl(\Phi(x) + x\circ\phi(x)\bigr)\,\mathrm{d}x",
-             lambda x, dx: dx * _Phi(x) + x * _phi(x) * dx, lambda x, dx: np.diag(_Phi(x) + x * _phi(x)) @ dx),
+             lambda x, dx: dx * normal_cdf(x) + x * normal_pdf(x) * dx, lambda x, dx: np.diag(normal_cdf(x) + x * normal_pdf(x)) @ dx),
     ],
-    also=[Formula(r"\mathrm{d}\Phi(x) = \phi(x)\circ\mathrm{d}x", lambda D: D(_Phi_x), lambda x, dx: _phi(x) * dx)],
+    also=[Formula(r"\mathrm{d}\Phi(x) = \phi(x)\circ\mathrm{d}x", lambda D: D(_Phi_x), lambda x, dx: normal_pdf(x) * dx)],
     aliases=["GELU derivative", "Gaussian error linear unit gradient", "gelu backward", "erf GELU derivative"],
     notes="Φ is the standard normal distribution function, (1 + erf(t/√2))/2, and φ its density (the "
           "differential shown below). This is PyTorch's gelu with approximate set to 'none'. " + _ACT_NOTE,

@@ -8,29 +8,8 @@ import math
 
 import numpy as np
 
-from identities import ADRule, Formula, Matrix, Scalar, Step, Tensor, Vector, ref
-
-
-# --------------------------------------------------------------------------------------------
-# Shared numerics
-
-_erf = np.vectorize(math.erf, otypes=[float])
-
-
-def _sigmoid(t):  # the logistic sigmoid through tanh: no overflow
-    return 0.5 * (1.0 + np.tanh(0.5 * t))
-
-
-def _softplus(t):
-    return np.logaddexp(0.0, t)
-
-
-def _Phi(t):  # the standard normal distribution function, through erf
-    return 0.5 * (1.0 + _erf(t / math.sqrt(2.0)))
-
-
-def _phi(t):  # the standard normal density
-    return np.exp(-0.5 * t * t) / math.sqrt(2.0 * math.pi)
+from identities import ADRule, Formula, Matrix, Tensor, Vector, ref
+from identities.entries import logsumexp, normal_cdf, normal_pdf, sigmoid, softmax, softplus
 
 
 _SIGMA = {r"\sigma": "the logistic sigmoid, applied element-wise"}
@@ -46,9 +25,9 @@ ADRule(
     outputs=("Y",),
     f=lambda X: X / (1.0 + np.exp(-X)),
     jvp=(r"\dot{Y} = \bigl(\sigma(X) + Y\circ(1 - \sigma(X))\bigr)\circ\dot{X}",
-         lambda X, Y, dX: (_sigmoid(X) + Y * (1.0 - _sigmoid(X))) * dX),
+         lambda X, Y, dX: (sigmoid(X) + Y * (1.0 - sigmoid(X))) * dX),
     vjp=(r"\bar{X} = \bar{Y}\circ\sigma(X)\circ\bigl(1 + X\circ(1 - \sigma(X))\bigr)",
-         lambda X, Y_bar: Y_bar * _sigmoid(X) * (1.0 + X * (1.0 - _sigmoid(X)))),
+         lambda X, Y_bar: Y_bar * sigmoid(X) * (1.0 + X * (1.0 - sigmoid(X)))),
     symbols=_SIGMA,
     crosswalk={"pytorch": "torch.nn.functional.silu (torch.nn.SiLU)",
                "pytorch_derivative": "silu: self: silu_backward(grad, self), which is grad * sigmoid * (1 + self * (1 - sigmoid)) "
@@ -57,8 +36,8 @@ ADRule(
                       "through, no rule of its own"},
     also=[
         Formula(r"\sigma(X) + Y\circ(1 - \sigma(X)) = \sigma(X)\circ\bigl(1 + X\circ(1 - \sigma(X))\bigr)",
-                lambda X: _sigmoid(X) + X * _sigmoid(X) * (1.0 - _sigmoid(X)),
-                lambda X: _sigmoid(X) * (1.0 + X - X * _sigmoid(X))),
+                lambda X: sigmoid(X) + X * sigmoid(X) * (1.0 - sigmoid(X)),
+                lambda X: sigmoid(X) * (1.0 + X - X * sigmoid(X))),
     ],
     notes="Element-wise, so the forward and reverse rules multiply by the same derivative, entry by entry, and the shape "
           "of the input (here a batch of rows, N ≠ K) plays no part. The derivative written with the output is the form "
@@ -77,7 +56,7 @@ _erfc = np.vectorize(math.erfc, otypes=[float])
 
 
 def _Phi_X(X):
-    return _Phi(X)
+    return normal_cdf(X)
 
 
 ADRule(
@@ -90,9 +69,9 @@ ADRule(
     outputs=("Y",),
     f=lambda X: 0.5 * X * _erfc(-X / math.sqrt(2.0)),
     jvp=(r"\dot{Y} = \bigl(\Phi(X) + X\circ\phi(X)\bigr)\circ\dot{X}",
-         lambda X, dX: (0.5 * (1.0 + _erf(X / math.sqrt(2.0))) + X * np.exp(-0.5 * X * X) / math.sqrt(2.0 * math.pi)) * dX),
+         lambda X, dX: (normal_cdf(X) + X * normal_pdf(X)) * dX),
     vjp=(r"\bar{X} = \bar{Y}\circ\bigl(\Phi(X) + X\circ\phi(X)\bigr)",
-         lambda X, Y_bar: Y_bar * (_Phi(X) + X * _phi(X))),
+         lambda X, Y_bar: Y_bar * (normal_cdf(X) + X * normal_pdf(X))),
     symbols=_GELU_SYMBOLS,
     crosswalk={"pytorch": "torch.nn.functional.gelu (approximate='none', the default; torch.nn.GELU)",
                "pytorch_derivative": "gelu: self: gelu_backward(grad, self, approximate); with approximate 'none' the "
@@ -101,7 +80,7 @@ ADRule(
                "jax": "jax.nn.gelu(x, approximate=False) (flax.linen.gelu re-exports it): 0.5 * x * erfc(-x / √2), "
                       "differentiated through; note that JAX's default is approximate=True, the tanh form"},
     also=[
-        Formula(r"\mathrm{d}\Phi(X) = \phi(X)\circ\mathrm{d}X", lambda D: D(_Phi_X), lambda X, dX: _phi(X) * dX),
+        Formula(r"\mathrm{d}\Phi(X) = \phi(X)\circ\mathrm{d}X", lambda D: D(_Phi_X), lambda X, dX: normal_pdf(X) * dX),
     ],
     notes="The Gaussian error linear unit weighs its input by the probability that a standard normal variable lies "
           "below it. Element-wise, so both rules multiply entry by entry by the same derivative: the distribution "
@@ -165,7 +144,7 @@ ADRule(
 
 
 def _tanh_softplus(X):
-    return np.tanh(_softplus(X))
+    return np.tanh(softplus(X))
 
 
 ADRule(
@@ -178,7 +157,7 @@ ADRule(
     outputs=("Y",),
     f=lambda X: X * np.tanh(np.logaddexp(0.0, X)),
     jvp=(r"\dot{Y} = \bigl(T + X\circ\sigma(X)\circ(1 - T^{2})\bigr)\circ\dot{X}",
-         lambda X, dX: (lambda T: (T + X * _sigmoid(X) * (1.0 - T * T)) * dX)(_tanh_softplus(X))),
+         lambda X, dX: (lambda T: (T + X * sigmoid(X) * (1.0 - T * T)) * dX)(_tanh_softplus(X))),
     vjp=(r"\bar{X} = \bar{Y}\circ\bigl(T + X\circ\sigma(X)\circ(1 - T^{2})\bigr)",
          lambda X, Y_bar: Y_bar * (lambda s, T: T + X * s * (1.0 - T ** 2))(1.0 / (1.0 + np.exp(-X)),
                                                                           np.tanh(np.log1p(np.exp(X))))),
@@ -191,7 +170,7 @@ ADRule(
                       "(flax.linen re-exports jax.nn's activations, jax.nn.mish among them in recent versions)"},
     also=[
         Formula(r"\mathrm{d}\operatorname{softplus}(X) = \sigma(X)\circ\mathrm{d}X", lambda D: D(_softplus_X),
-                lambda X, dX: _sigmoid(X) * dX),
+                lambda X, dX: sigmoid(X) * dX),
         Formula(r"T = \frac{\exp(2X) + 2\exp(X)}{\exp(2X) + 2\exp(X) + 2}", lambda X: _tanh_softplus(X),
                 lambda X: (np.exp(2 * X) + 2 * np.exp(X)) / (np.exp(2 * X) + 2 * np.exp(X) + 2)),
     ],
@@ -207,7 +186,7 @@ ADRule(
 
 
 def _softplus_X(X):
-    return _softplus(X)
+    return softplus(X)
 
 
 _GLU_K = 6   # half the width of GLU's input: the input is N × 12, the output N × 6
@@ -228,11 +207,11 @@ ADRule(
     f=lambda X: X[:, :6] / (1.0 + np.exp(-X[:, 6:])),
     jvp=(r"\dot{Y} = \sigma(B)\circ\dot{A} + Y\circ\bigl(1 - \sigma(B)\bigr)\circ\dot{B}, \quad "
          r"\dot{X} = \begin{bmatrix} \dot{A} & \dot{B} \end{bmatrix}",
-         lambda X, Y, dX: _sigmoid(X[:, _GLU_K:]) * dX[:, :_GLU_K] + Y * (1.0 - _sigmoid(X[:, _GLU_K:])) * dX[:, _GLU_K:]),
+         lambda X, Y, dX: sigmoid(X[:, _GLU_K:]) * dX[:, :_GLU_K] + Y * (1.0 - sigmoid(X[:, _GLU_K:])) * dX[:, _GLU_K:]),
     vjp=(r"\bar{X} = \begin{bmatrix} \bar{Y}\circ\sigma(B) & \bar{Y}\circ A\circ\sigma(B)\circ\bigl(1 - \sigma(B)\bigr) "
          r"\end{bmatrix}",
          lambda X, Y_bar: (lambda A, s: np.concatenate([Y_bar * s, Y_bar * A * s * (1.0 - s)], axis=1))(
-             X[:, :_GLU_K], _sigmoid(X[:, _GLU_K:]))),
+             X[:, :_GLU_K], sigmoid(X[:, _GLU_K:]))),
     symbols={"A": "the first half of the columns of X (the value)", "B": "the second half of the columns of X (the gate)",
              r"\dot{A}": "the tangent of A, the first half of the columns of the tangent of X",
              r"\dot{B}": "the tangent of B, the second half of the columns of the tangent of X",
@@ -255,11 +234,6 @@ ADRule(
 )
 
 
-def _softmax_rows(X):  # along the last dimension, shifted by the row maximum
-    E = np.exp(X - X.max(axis=-1, keepdims=True))
-    return E / E.sum(axis=-1, keepdims=True)
-
-
 _ROWS = {r"\mathbf{1}": "the vector of K ones", "n": "the row (sample) index", "k": "the column (class) index",
          "j": "a summation index over the K columns"}
 
@@ -276,7 +250,7 @@ ADRule(
     variables={"X": Matrix("N", "K", description="N rows (samples) of K logits; the softmax is taken along each row")},
     wrt=("X",),
     outputs=("Y",),
-    f=_softmax_rows,
+    f=lambda X: softmax(X),
     jvp=(r"\dot{Y} = Y\circ\bigl(\dot{X} - \bigl((Y\circ\dot{X})\mathbf{1}\bigr)\mathbf{1}^{\top}\bigr)",
          lambda Y, dX: Y * (dX - np.sum(Y * dX, axis=1, keepdims=True))),
     vjp=(r"\bar{X} = Y\circ\bigl(\bar{Y} - \bigl((Y\circ\bar{Y})\mathbf{1}\bigr)\mathbf{1}^{\top}\bigr)",
@@ -295,7 +269,7 @@ ADRule(
                 lambda Y, Y_bar: Y * (Y_bar - np.sum(Y * Y_bar, axis=1, keepdims=True)), uses=["AH09"]),
         Formula(r"\bigl((Y\circ\dot{X})\mathbf{1}\bigr)_{n} = \mathrm{d}\log\sum_{j}\exp X_{n,j}",
                 lambda Y, dX: np.sum(Y * dX, axis=1),
-                lambda D: D(_row_logsumexp), uses=["1UJ9"]),
+                lambda D: D(lambda X: logsumexp(X)[:, 0]), uses=["1UJ9"]),
     ],
     notes="Each row is a softmax of its own, so both rules act row by row: the tangent (or cotangent) of a row has its "
           "probability-weighted mean subtracted, then is weighted by the probabilities. The Jacobian of each row is "
@@ -308,11 +282,6 @@ ADRule(
 )
 
 
-def _row_logsumexp(X):
-    m = X.max(axis=1, keepdims=True)
-    return (m + np.log(np.sum(np.exp(X - m), axis=1, keepdims=True)))[:, 0]
-
-
 ADRule(
     id="WDZN",
     title="Forward and reverse rules of the log-softmax",
@@ -321,7 +290,7 @@ ADRule(
     variables={"X": Matrix("N", "K", description="N rows (samples) of K logits; the log-softmax is taken along each row")},
     wrt=("X",),
     outputs=("Y",),
-    f=lambda X: X - _row_logsumexp(X)[:, None],
+    f=lambda X: X - logsumexp(X)[:, 0][:, None],
     jvp=(r"\dot{Y} = \dot{X} - \bigl((\exp(Y)\circ\dot{X})\mathbf{1}\bigr)\mathbf{1}^{\top}",
          lambda Y, dX: dX - np.sum(np.exp(Y) * dX, axis=1, keepdims=True)),
     vjp=(r"\bar{X} = \bar{Y} - \exp(Y)\circ\bigl((\bar{Y}\mathbf{1})\mathbf{1}^{\top}\bigr)",
@@ -337,10 +306,10 @@ ADRule(
                       "maximum minus the log-sum-exp of the shifted x, differentiated through"},
     also=[
         Formula(r"\bar{x}_n = \bigl(I - s_n\mathbf{1}^{\top}\bigr)\bar{y}_n \quad \text{for each row } n",
-                lambda X, Y_bar: np.einsum("nkj,nj->nk", np.eye(X.shape[1])[None] - _softmax_rows(X)[:, :, None]
+                lambda X, Y_bar: np.einsum("nkj,nj->nk", np.eye(X.shape[1])[None] - softmax(X)[:, :, None]
                                            * np.ones(X.shape[1])[None, None, :], Y_bar),
                 lambda Y, Y_bar: Y_bar - np.exp(Y) * np.sum(Y_bar, axis=1, keepdims=True), uses=["X04W"]),
-        Formula(r"\exp(Y) = \operatorname{softmax}(X)", lambda Y: np.exp(Y), lambda X: _softmax_rows(X), uses=["KR99"]),
+        Formula(r"\exp(Y) = \operatorname{softmax}(X)", lambda Y: np.exp(Y), lambda X: softmax(X), uses=["KR99"]),
     ],
     notes="Both rules use the output alone, through its exponential, the softmax: forward, a row's tangent has its "
           "probability-weighted mean subtracted; reverse, a row's cotangent has the probabilities times its sum "

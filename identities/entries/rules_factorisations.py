@@ -7,14 +7,9 @@ where a rule is undefined (repeated eigenvalues or singular values) its entry sa
 import numpy as np
 
 from identities import ADRule, Formula, Matrix, Step, ref
-from identities.entries import clear_signs, fix_signs, spaced_singular_values, symmetric_part
+from identities.entries import clear_signs, fix_signs, spaced_singular_values, symmetric_part, tril_halved
 
 inv = np.linalg.inv
-
-
-# Φ: the lower triangle with the diagonal halved (Murray 2016).
-def _phi(S):
-    return np.tril(S) - np.diag(np.diag(S)) / 2
 
 
 # (L Lᵀ)⁻¹ B by two triangular solves with the factor, as LAPACK's potrs does
@@ -34,9 +29,9 @@ ADRule(
     outputs=("L",),
     f=lambda A: np.linalg.cholesky(A),
     jvp=(r"\dot{L} = L\,\Phi\bigl(L^{-1}\dot{A}L^{-\top}\bigr)",
-         lambda L, dA: L @ _phi(inv(L) @ dA @ inv(L).T)),
+         lambda L, dA: L @ tril_halved(inv(L) @ dA @ inv(L).T)),
     vjp=(r"\bar{A} = \tfrac{1}{2}\bigl(S + S^{\top}\bigr), \quad S = L^{-\top}\Phi\bigl(L^{\top}\bar{L}\bigr)L^{-1}",
-         lambda L, L_bar: symmetric_part(inv(L).T @ _phi(L.T @ L_bar) @ inv(L))),
+         lambda L, L_bar: symmetric_part(inv(L).T @ tril_halved(L.T @ L_bar) @ inv(L))),
     crosswalk={"pytorch": "torch.linalg.cholesky",
                "pytorch_derivative": "linalg_cholesky_ex: self: cholesky_backward(grad, upper, L); "
                                      "L: cholesky_jvp(self_t, L, upper)",
@@ -45,7 +40,7 @@ ADRule(
     also=[
         Formula(r"\bar{A} = \tfrac{1}{2}L^{-\top}\bigl(P + P^{\top} - I \circ P\bigr)L^{-1}, \quad "
                 r"P = \operatorname{tril}\bigl(L^{\top}\bar{L}\bigr) \quad (\text{PyTorch})",
-                lambda L, L_bar: symmetric_part(inv(L).T @ _phi(L.T @ L_bar) @ inv(L)),
+                lambda L, L_bar: symmetric_part(inv(L).T @ tril_halved(L.T @ L_bar) @ inv(L)),
                 lambda L, L_bar: (lambda P: 0.5 * np.linalg.solve(L.T, np.linalg.solve(L.T, (P + P.T - np.diag(np.diag(P)))).T).T)(
                     np.tril(L.T @ L_bar))),
     ],

@@ -6,66 +6,24 @@ nuclear and spectral norms, each pair checked both ways.
 import numpy as np
 
 from identities import ADRule, Formula, Matrix, Step, ref
-from identities.entries import symmetric_part, vec
+from identities.entries import (expm, frechet_block, frechet_eig, frechet_quadrature, gauss_legendre, log_divided,
+                                symmetric_part, sylvester, sym_function)
 
 
 # --------------------------------------------------------------------------------------------
 # Helpers
 
-def _expm(A):
-    """exp(A) for any square A by scaling and squaring with a Taylor polynomial: A is scaled by 2⁻ˢ
-    to ‖A‖₁ ≤ 1/2, where the degree-18 Taylor polynomial (Horner's scheme) has truncation error below
-    2⁻¹⁹/19!, about 2e-23 relative, far under rounding; the result is then squared s times."""
-    A = np.asarray(A, dtype=float)
-    norm = np.linalg.norm(A, 1)
-    s = int(np.ceil(np.log2(norm / 0.5))) if norm > 0.5 else 0
-    B = A / 2.0 ** s
-    eye = np.eye(len(A))
-    E = eye.copy()
-    for k in range(18, 0, -1):
-        E = eye + B @ E / k
-    for _ in range(s):
-        E = E @ E
-    return E
-
-
-def _exp_block(X, E):
-    """The upper-right block of exp([[X, E], [0, X]]): the derivative of exp at X along E."""
-    n = len(X)
-    return _expm(np.block([[X, E], [np.zeros_like(X), X]]))[:n, n:]
-
-
-# Gauss–Legendre nodes and weights on [0, 1]; the nodes are symmetric, so 1 − s_k is node m − 1 − k. The
-# integrands are entire in s: with ‖X‖ ≲ 6, thirty nodes leave an error far below rounding.
-_GL_S, _GL_W = np.polynomial.legendre.leggauss(30)
-_GL_S, _GL_W = (_GL_S + 1) / 2, _GL_W / 2
-
-
-def _exp_quadrature(X, E):
-    """∫₀¹ exp(sX) E exp((1−s)X) ds by Gauss–Legendre quadrature, the integral as displayed."""
-    Es = np.stack([_expm(s * X) for s in _GL_S])
-    return np.einsum("k,kij,jl,klm->im", _GL_W, Es, E, Es[::-1])
+# the quadratures' nodes: the integrands are entire in s, and with ‖X‖ ≲ 6 thirty nodes leave an error far
+# below rounding
+_NODES = 30
 
 
 def _power_quadrature(X, E):
     """∫₀¹ Xˢ E X¹⁻ˢ ds for symmetric positive definite X (Xˢ by eigh), by Gauss–Legendre quadrature."""
+    nodes, weights = gauss_legendre(_NODES)
     w, V = np.linalg.eigh(X)
-    P = np.stack([(V * w ** s) @ V.T for s in _GL_S])
-    return np.einsum("k,kij,jl,klm->im", _GL_W, P, E, P[::-1])
-
-
-def _sym_function(X, f):
-    """f(X) = V f(Λ) Vᵀ for symmetric X, by eigh."""
-    w, V = np.linalg.eigh(X)
-    return (V * f(w)) @ V.T
-
-
-def _sylvester(Y, C):
-    """The solution Z of Y Z + Z Y = C (Y symmetric positive definite), through the Kronecker form
-    (I ⊗ Y + Yᵀ ⊗ I) vec Z = vec C."""
-    n = len(Y)
-    K = np.kron(np.eye(n), Y) + np.kron(Y.T, np.eye(n))
-    return np.linalg.solve(K, vec(C)).reshape((n, n), order="F")
+    P = np.stack([(V * w ** s) @ V.T for s in nodes])
+    return np.einsum("k,kij,jl,klm->im", weights, P, E, P[::-1])
 
 
 def _sqrt_quotients(X):
@@ -75,19 +33,8 @@ def _sqrt_quotients(X):
     return V, 1.0 / (s[:, None] + s[None, :])
 
 
-def _log_divided(X):
-    """V and G with G_ij = (log λ_i − log λ_j)/(λ_i − λ_j), G_ii = 1/λ_i, for X = V diag(λ) Vᵀ: the
-    divided differences of log, through log1p so that close eigenvalues do not cancel."""
-    w, V = np.linalg.eigh(X)
-    a, b = w[:, None], w[None, :]
-    d = a - b
-    safe = np.where(d == 0, 1.0, d)
-    return V, np.where(d == 0, 1 / a, np.log1p(d / b) / safe)
-
-
 def _log_jvp(X, dX):
-    V, G = _log_divided(X)
-    return V @ (G * (V.T @ dX @ V)) @ V.T
+    return frechet_eig(X, dX, log_divided)
 
 
 def _svd(X):
@@ -115,12 +62,12 @@ ADRule(
     variables={"X": Matrix("n", "n", "square")},
     wrt=("X",),
     outputs=("Y",),
-    f=lambda X: _expm(X),
+    f=lambda X: expm(X),
     jvp=(r"\exp\begin{bmatrix} X & \dot{X} \\ 0 & X \end{bmatrix} = \begin{bmatrix} Y & \dot{Y} \\ 0 & Y \end{bmatrix}",
-         lambda X, dX: _exp_block(X, dX)),
+         lambda X, dX: frechet_block(X, dX)),
     vjp=(r"\exp\begin{bmatrix} X^{\top} & \bar{Y} \\ 0 & X^{\top} \end{bmatrix} = "
          r"\begin{bmatrix} Y^{\top} & \bar{X} \\ 0 & Y^{\top} \end{bmatrix}",
-         lambda X, Y_bar: _exp_block(X.T, Y_bar)),
+         lambda X, Y_bar: frechet_block(X.T, Y_bar)),
     symbols={"s": "the integration variable"},
     crosswalk={"pytorch": "torch.linalg.matrix_exp",
                "pytorch_derivative": "linalg_matrix_exp: self: linalg_matrix_exp_differential(self, grad, /*adjoint*/ true); "
@@ -130,16 +77,16 @@ ADRule(
                       "algorithm; jax.scipy.linalg.expm_frechet is that forward rule)"},
     also=[
         Formula(r"\dot{Y} = \int_{0}^{1}\exp(sX)\,\dot{X}\,\exp((1-s)X)\,\mathrm{d}s",
-                lambda D: D(), lambda X, dX: _exp_quadrature(X, dX), lambda X, dX: _exp_block(X, dX), uses=["ZCT0"]),
+                lambda D: D(), lambda X, dX: frechet_quadrature(X, dX, _NODES), lambda X, dX: frechet_block(X, dX), uses=["ZCT0"]),
         Formula(r"\bar{X} = \int_{0}^{1}\exp(sX^{\top})\,\bar{Y}\,\exp((1-s)X^{\top})\,\mathrm{d}s",
-                lambda X, Y_bar: _exp_block(X.T, Y_bar), lambda X, Y_bar: _exp_quadrature(X.T, Y_bar)),
+                lambda X, Y_bar: frechet_block(X.T, Y_bar), lambda X, Y_bar: frechet_quadrature(X.T, Y_bar, _NODES)),
     ],
     notes="The forward rule is the Fréchet derivative of the exponential, read off the upper-right block of the "
           "exponential of a block upper-triangular matrix of twice the size; the reverse rule is the same map at the "
           "transpose of X, applied to the cotangent, because the adjoint of the Fréchet derivative of exp at X is its "
           "Fréchet derivative at the transpose. Both hold for every square X, with no condition on its spectrum. "
           "The derivative is exp(X) times the tangent only when the tangent commutes with X. The check computes the "
-          "exponential by scaling and squaring with a Taylor polynomial, and the integrals (the other formulas of this entry) by "
+          "exponential by scaling and squaring with the [6/6] Padé approximant, and the integrals (the other formulas of this entry) by "
           "Gauss–Legendre quadrature. For complex inputs the frameworks use the conjugate transpose.",
     references=[ref("higham-2008", "ch. 3, the Fréchet derivative as a block of f([[X, E], [0, X]])"),
                 ref("higham-2008", "ch. 10, Fréchet derivative of the exponential (integral representation)")],
@@ -160,10 +107,10 @@ ADRule(
     variables={"X": Matrix("n", "n", "spd")},
     wrt=("X",),
     outputs=("Y",),
-    f=lambda X: _sym_function(X, np.sqrt),
-    jvp=(r"Y\dot{Y} + \dot{Y}Y = \dot{X}", lambda Y, dX: _sylvester(Y, dX)),
+    f=lambda X: sym_function(X, np.sqrt),
+    jvp=(r"Y\dot{Y} + \dot{Y}Y = \dot{X}", lambda Y, dX: sylvester(Y, dX)),
     vjp=(r"Y\bar{X} + \bar{X}Y = \tfrac{1}{2}(\bar{Y} + \bar{Y}^{\top})",
-         lambda Y, Y_bar: _sylvester(Y, symmetric_part(Y_bar))),
+         lambda Y, Y_bar: sylvester(Y, symmetric_part(Y_bar))),
     symbols={"V": "the orthogonal eigenvectors of X = V diag(λ) Vᵀ",
              "s": "s_i, the square root of the i-th eigenvalue of X (the eigenvalues of Y)",
              "H": "the matrix of the reciprocals 1/(s_i + s_j)", "i": "a row index", "j": "a column index"},
@@ -174,10 +121,10 @@ ADRule(
                       "differentiable: the schur primitive has no JVP rule)"},
     also=[
         Formula(r"V^{\top}\dot{Y}V = H \circ (V^{\top}\dot{X}V), \quad H_{ij} = \frac{1}{s_i + s_j}",
-                lambda X, Y, dX: (lambda V, H: V.T @ _sylvester(Y, dX) @ V)(*_sqrt_quotients(X)),
+                lambda X, Y, dX: (lambda V, H: V.T @ sylvester(Y, dX) @ V)(*_sqrt_quotients(X)),
                 lambda X, dX: (lambda V, H: H * (V.T @ dX @ V))(*_sqrt_quotients(X)), uses=["57MY"]),
         Formula(r"V^{\top}\bar{X}V = H \circ \left(V^{\top}\tfrac{1}{2}(\bar{Y} + \bar{Y}^{\top})V\right)",
-                lambda X, Y, Y_bar: (lambda V, H: V.T @ _sylvester(Y, symmetric_part(Y_bar)) @ V)(*_sqrt_quotients(X)),
+                lambda X, Y, Y_bar: (lambda V, H: V.T @ sylvester(Y, symmetric_part(Y_bar)) @ V)(*_sqrt_quotients(X)),
                 lambda X, Y_bar: (lambda V, H: H * (V.T @ symmetric_part(Y_bar) @ V))(*_sqrt_quotients(X))),
     ],
     notes="Y is the symmetric positive definite square root, computed by eigh. The forward rule is a Sylvester "
@@ -202,7 +149,7 @@ ADRule(
     variables={"X": Matrix("n", "n", "spd")},
     wrt=("X",),
     outputs=("Y",),
-    f=lambda X: _sym_function(X, np.log),
+    f=lambda X: sym_function(X, np.log),
     jvp=(r"\dot{Y} = V\left(G \circ (V^{\top}\dot{X}V)\right)V^{\top}, \quad "
          r"G_{ij} = \frac{\log\lambda_i - \log\lambda_j}{\lambda_i - \lambda_j}, \; G_{ii} = \frac{1}{\lambda_i}",
          lambda X, dX: _log_jvp(X, dX)),
@@ -272,7 +219,7 @@ ADRule(
     also=[
         Formula(r"\bar{X} = \bar{s}\,X(X^{\top}X)^{-1/2}",
                 lambda X, s_bar: (lambda U, sv, Vt: s_bar * U @ Vt)(*_svd(X)),
-                lambda X, s_bar: s_bar * X @ _sym_function(X.T @ X, lambda w: 1 / np.sqrt(w))),
+                lambda X, s_bar: s_bar * X @ sym_function(X.T @ X, lambda w: 1 / np.sqrt(w))),
     ],
     notes="The nuclear norm is the sum of the singular values; the reverse rule is the forward one transposed by "
           "the cyclic property of the trace. UVᵀ is the orthogonal polar factor of X (the other formula of this entry), unique "

@@ -6,7 +6,7 @@ reverse rule against the forward one by the adjoint identity. Dots are tangents,
 """
 import numpy as np
 
-from identities import ADRule, Formula, Matrix, Scalar, Step, Vector, cookbook, ref
+from identities import ADRule, Formula, Matrix, Step, Vector, ref
 
 
 ADRule(
