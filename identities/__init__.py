@@ -14,8 +14,8 @@ Records are built from ``Equality``, ``Derivative`` and ``Differential`` with va
 from .bibliography import SOURCES, Reference, cookbook, parr_howard, ref
 from .catalogue import Catalogue, catalogue, load, load_file
 from .formulas import Erratum, Formula, Step
-from .model import (ADRule, Change, Derivative, Differential, Equality, Hessian, Identity, Matrix, Problem, Scalar, Tensor, Var,
-                    Vector, Withdrawal)
+from .model import (ADRule, Change, ComplexDerivative, Derivative, Differential, Discrete, Equality, Expansion, Expectation, Gaussian, Hessian,
+                    Identity, Inequality, Matrix, Problem, Scalar, Tensor, Var, Vector, Withdrawal)
 from .sample import Instance, draw
 from .verify import Report, verify
 from .trial import TryResult, try_claim
@@ -43,5 +43,6 @@ __all__ = [
     "SOURCES", "Reference", "cookbook", "parr_howard", "ref", "Catalogue", "catalogue", "load", "load_file",
     "ADRule", "Change", "Derivative", "Differential", "Equality", "Hessian", "Identity", "Matrix", "Problem", "Scalar", "Tensor", "Var",
     "Vector", "Withdrawal", "Instance", "draw", "Report", "verify", "evaluate", "todo", "__version__",
-    "Erratum", "Formula", "Step", "TryResult", "try_claim",
+    "Erratum", "Formula", "Step", "TryResult", "try_claim", "Expansion", "Inequality", "Expectation", "Gaussian",
+    "Discrete", "ComplexDerivative",
 ]

@@ -128,6 +128,40 @@ def _unit_interval(rng, shape):
     return rng.uniform(0.1, 0.9, size=shape)
 
 
+# Complex matrices: real and imaginary parts independent standard normal, scaled to unit variance.
+def _cgauss(rng, shape):
+    return (rng.standard_normal(shape) + 1j * rng.standard_normal(shape)) / np.sqrt(2)
+
+
+def _unitary(rng, n):
+    q, r = np.linalg.qr(_cgauss(rng, (n, n)))
+    d = np.diag(r)
+    return q * (d / np.abs(d))  # the phase fix makes the distribution Haar
+
+
+def _complex(rng, shape):
+    return _cgauss(rng, shape)
+
+
+def _complex_invertible(rng, shape):
+    n = shape[0]
+    return _unitary(rng, n) @ np.diag(_band(rng, n)) @ _unitary(rng, n).conj().T
+
+
+def _hermitian(rng, shape):
+    a = _cgauss(rng, shape)
+    return (a + a.conj().T) / 2
+
+
+def _hpd(rng, shape):
+    q = _unitary(rng, shape[0])
+    return q @ np.diag(_band(rng, shape[0])) @ q.conj().T
+
+
+def _unitary_gen(rng, shape):
+    return _unitary(rng, shape[0])
+
+
 # Tests that a sample satisfies a word, so that a page never states an assumption the checked
 # sample breaks (``prepare`` may move a variable away from what its generator drew).
 _EPS = 1e-9
@@ -154,6 +188,22 @@ def _is_symmetric(a):
 
 def _is_spd(a):
     return _is_symmetric(a) and np.linalg.eigvalsh((a + a.T) / 2)[0] > 0
+
+
+def _is_complex(a):
+    return np.iscomplexobj(a)
+
+
+def _is_hermitian(a):
+    return _is_square(a) and np.iscomplexobj(a) and np.linalg.norm(a - a.conj().T) <= _EPS * max(1.0, np.linalg.norm(a))
+
+
+def _is_hpd(a):
+    return _is_hermitian(a) and np.linalg.eigvalsh((a + a.conj().T) / 2)[0] > 0
+
+
+def _is_unitary(a):
+    return _is_square(a) and np.iscomplexobj(a) and np.linalg.norm(a.conj().T @ a - np.eye(len(a))) <= 1e-8
 
 
 def _is_orthogonal(a):
@@ -212,12 +262,22 @@ VOCABULARY: dict[str, Assumption] = {a.name: a for a in [
     Assumption("unit", "{v} has unit Euclidean norm.", ("vector",), generate=_unit, holds=lambda a: abs(np.linalg.norm(a) - 1) <= 1e-9),
     Assumption("probability", "{v} is a probability vector: positive entries that sum to one.", ("vector",),
                generate=_probability, holds=lambda a: bool(np.all(a > 0)) and abs(np.sum(a) - 1) <= 1e-9),
+    Assumption("complex", "{v} is complex (real and imaginary parts both vary).", ("scalar", "vector", "matrix"),
+               generate=_complex, holds=_is_complex),
+    Assumption("complex_invertible", "{v} is complex and invertible.", ("matrix",), square=True,
+               generate=_complex_invertible, holds=lambda a: _is_complex(a) and _is_invertible(a)),
+    Assumption("hermitian", "{v} is Hermitian: it equals its conjugate transpose.", ("matrix",), square=True,
+               generate=_hermitian, holds=_is_hermitian),
+    Assumption("hpd", "{v} is Hermitian positive definite.", ("matrix",), square=True, generate=_hpd, holds=_is_hpd),
+    Assumption("unitary", "{v} is unitary: its conjugate transpose is its inverse.", ("matrix",), square=True,
+               generate=_unitary_gen, holds=_is_unitary),
     Assumption("unit_interval", "{v} has entries strictly between 0 and 1.", ("scalar", "vector", "matrix"),
                generate=_unit_interval, holds=lambda a: bool(np.all((a > 0) & (a < 1)))),
 ]}
 
 # A variable may carry several words; the most specific generator wins (first match here).
 PRECEDENCE = [
+    "unitary", "hpd", "hermitian", "complex_invertible", "complex",
     "orthogonal", "distinct_eigenvalues", "spd", "diagonal", "lower_triangular", "upper_triangular",
     "symmetric_invertible", "contraction", "invertible", "full_column_rank", "full_row_rank", "symmetric",
     "probability", "unit", "unit_interval", "positive", "nonzero_entries", "nonzero", "square",
@@ -227,6 +287,10 @@ assert all(a.holds is not None for a in VOCABULARY.values()), "every assumption 
 
 # Words that imply others: a sample of the left satisfies the right.
 IMPLIES = {
+    "unitary": {"complex_invertible", "complex", "invertible", "square"},
+    "hpd": {"hermitian", "complex_invertible", "complex", "invertible", "square"},
+    "hermitian": {"complex", "square"},
+    "complex_invertible": {"complex", "invertible", "square"},
     "spd": {"symmetric", "invertible", "square"},
     "distinct_eigenvalues": {"symmetric", "square"},
     "symmetric_invertible": {"symmetric", "invertible", "square"},
@@ -270,3 +334,11 @@ def incompatible(words) -> str | None:
         return None
     missing = words - closure({gen})
     return f"'{gen}' samples do not guarantee {sorted(missing)}" if missing else None
+
+
+COMPLEX_WORDS = {"complex", "complex_invertible", "hermitian", "hpd", "unitary"}
+
+
+def is_complex(words) -> bool:
+    """Does a variable with these words take complex values?"""
+    return bool(closure(words) & COMPLEX_WORDS)

@@ -276,6 +276,33 @@ def cmd_export(args):
     return 0
 
 
+def cmd_concordance(args):
+    from . import concordance as C
+
+    cat = catalogue()
+    rows = C.rows(cat)
+    if args.chapter is not None:
+        rows = [r for r in rows if r.chapter == args.chapter]
+    if args.json:
+        print(json.dumps([r.as_dict() for r in rows], indent=1, ensure_ascii=False))
+        return 0
+    for r in rows:
+        what = " ".join(r.entries) if r.entries else r.reason
+        print(f"({r.eq:>3})  {r.section[:42]:<42}  {r.status:<11}  {what}")
+    print()
+    for c in C.summary(rows):
+        if c["equations"]:
+            share = (c["verified"] + c["erratum"]) / c["equations"]
+            print(f"chapter {c['chapter']:>2} {c['title']:<30} {c['equations']:>3} equations: {c['verified']} verified, "
+                  f"{c['erratum']} errata, {c['definition']} definitions, {c['not-a-claim']} not claims, "
+                  f"{c['unknown']} unknown ({share:.0%} verified or erratum)")
+    problems = C.problems(cat) if args.chapter is None else []
+    for p in problems:
+        print(p, file=sys.stderr)
+    unknown = sum(r.status == "unknown" for r in rows)
+    return 1 if problems or unknown else 0
+
+
 def cmd_register(args):
     refused = _needs_checkout("register")
     if refused:
@@ -382,6 +409,11 @@ def main(argv=None) -> int:
                    help="where the entries' permanent pages are published")
     s.add_argument("-o", "--output")
     s.set_defaults(fn=cmd_export)
+
+    s = sub.add_parser("concordance", help="every Matrix Cookbook equation, (1) to (550), and its status")
+    s.add_argument("--json", action="store_true", help="a list of {eq, chapter, section, status, entries, reason}")
+    s.add_argument("--chapter", type=int, help="one chapter only")
+    s.set_defaults(fn=cmd_concordance)
 
     s = sub.add_parser("register", help="add new ids to the append-only registry")
     s.set_defaults(fn=cmd_register)

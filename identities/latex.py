@@ -27,9 +27,13 @@ def _normal(token: str) -> str:
     return re.sub(r"_\{(\d+)\}", r"_\1", re.sub(r"\s+", "", token))
 
 
+# ^H and ^{H} are the conjugate transpose, an operator like ^{\top}, not a letter
+_CONJUGATE_TRANSPOSE = re.compile(r"\^\s*(?:\{\s*H\s*\}|H\b|H(?=[^A-Za-z]))")
+
+
 def symbols_in(text: str) -> list[str]:
     """The symbols a reader sees, in order of first appearance: letters, Greek letters, decorated letters."""
-    text = _WORDS.sub(" ", text)
+    text = _CONJUGATE_TRANSPOSE.sub(" ", _WORDS.sub(" ", text))
     out: list[str] = []
     for m in _TOKEN.finditer(text):
         if m.group("dec"):

@@ -200,6 +200,19 @@ class Identity:
     checker_fields: ClassVar[tuple] = ()
     required: ClassVar[tuple] = ("id", "title", "latex", "variables")
 
+    # kinds whose verifier probes complex variables along complex directions (or needs no directions)
+    complex_ok: ClassVar[bool] = False
+
+    def _complex_problems(self) -> list[Problem]:
+        if type(self).complex_ok or not isinstance(self.variables, dict):
+            return []
+        bad = [n for n, v in self.variables.items() if isinstance(v, Var) and vocab.is_complex(v.assume)]
+        if not bad:
+            return []
+        return [self.problem("MC014", "variables", f"{', '.join(bad)} complex: a {self.kind} is probed along real "
+                             "directions only, so a wrong imaginary part could pass; use ComplexDerivative (or Equality, "
+                             "Expansion, Inequality)")]
+
     def problem(self, code, field, message) -> Problem:
         return Problem(code, field, message, self.file, self.line, self.id if isinstance(self.id, str) else "")
 
@@ -260,6 +273,7 @@ class Identity:
         for i, c in enumerate(self.history):
             if not isinstance(c, Change):
                 out.append(self.problem("MC010", f"history[{i}]", "use Change(date, version, what, why)"))
+        out += self._complex_problems()
         out += self._formula_problems()
         if any(p.code == "MC029" for p in out):
             return out
@@ -446,6 +460,7 @@ class Identity:
 @dataclass(kw_only=True, eq=False)
 class Equality(Identity):
     """lhs(vars) == rhs(vars) on every instance."""
+    complex_ok: ClassVar[bool] = True
     kind: ClassVar[str] = "equality"
     search_words: ClassVar[str] = "identity"
     fingerprint: ClassVar[tuple] = ("lhs", "rhs")
@@ -803,11 +818,286 @@ ADRule(
         return out
 
 
+@dataclass(kw_only=True, eq=False)
+class Expansion(Identity):
+    """f(ε) − series(ε) = O(ε^order) as ε → 0: an approximation, checked by the order of its error.
+
+    ``f`` and ``series`` take the small scalar ``eps`` besides the variables. The verifier evaluates
+    both at ε = epsilon·2⁻ᵏ (k = 0 … 5) and fits the slope of log‖f − series‖ against log ε: a wrong
+    coefficient of any term below ``order`` leaves a remainder of lower order, and the fitted slope
+    falls short of the claim.
+    """
+    complex_ok: ClassVar[bool] = True
+    kind: ClassVar[str] = "expansion"
+    search_words: ClassVar[str] = "expansion approximation series Taylor first order small"
+    fingerprint: ClassVar[tuple] = ()
+    claim_field: ClassVar[str] = "series"
+    reference_field: ClassVar[str] = "f"
+    tolerance_default: ClassVar[float] = 0.5   # the fitted order may fall short of the claim by this much
+    words: ClassVar[str] = "Expansion (order of the error checked)"
+    skeleton: ClassVar[str] = '''
+Expansion(
+    id="{id}",
+    title="TODO: a short title in words, e.g. Neumann series of (I + εA)⁻¹",
+    latex=r"f(\\varepsilon) = s(\\varepsilon) + O(\\varepsilon^{{3}})",  # TODO
+    variables={{"A": Matrix("n", "n")}},  # TODO
+    f=lambda eps, A: todo("f: the exact value at the small scalar eps"),
+    series=lambda eps, A: todo("series: the claimed truncation"),
+    order=3,  # TODO: f - series = O(eps**order)
+    references=[],  # TODO
+    aliases=[],  # TODO
+)
+'''
+    f: Callable = MISSING
+    series: Callable = MISSING
+    order: int = MISSING
+    epsilon: float = 0.05            # the largest ε tried; the others halve it
+    checker_fields: ClassVar[tuple] = ("f", "series", "order")
+
+    def extra_symbols(self):
+        return {r"\varepsilon", r"\epsilon", "O"}
+
+    def how_checked(self):
+        return (f"f and the series evaluated at ε = {self.epsilon:g}·2⁻ᵏ for k = 0 … 5; the slope of log‖f − series‖ "
+                f"against log ε, fitted, must reach the claimed order {self.order} (within 1/2)")
+
+    def problems(self):
+        out = super().problems()
+        if any(p.code == "MC001" for p in out):
+            return out
+        if not (isinstance(self.order, int) and 1 <= self.order <= 6):
+            out.append(self.problem("MC013", "order", "order must be a whole number from 1 to 6: the remainder is "
+                                    "O(eps**order)"))
+        if not (isinstance(self.epsilon, (int, float)) and 0 < self.epsilon <= 0.5):
+            out.append(self.problem("MC013", "epsilon", "epsilon, the largest step, must lie in (0, 0.5]"))
+        return out
+
+
+@dataclass(kw_only=True, eq=False)
+class Inequality(Identity):
+    """lhs ≤ rhs on random instances (entrywise for arrays), and lhs = rhs on the instances ``attained``
+    builds, so that a bound made tighter than the truth fails where it is attained.
+
+    ``attained(rng, **values)`` returns the variables (a dict, some or all of them) changed so that
+    equality holds; ``attained_words`` says where, for readers.
+    """
+    complex_ok: ClassVar[bool] = True
+    kind: ClassVar[str] = "inequality"
+    search_words: ClassVar[str] = "inequality bound"
+    fingerprint: ClassVar[tuple] = ("lhs", "rhs")
+    claim_field: ClassVar[str] = "rhs"
+    reference_field: ClassVar[str] = "lhs"
+    tolerance_default: ClassVar[float] = 1e-8
+    words: ClassVar[str] = "Inequality (checked where it is attained too)"
+    skeleton: ClassVar[str] = '''
+Inequality(
+    id="{id}",
+    title="TODO: a short title in words, e.g. sub-multiplicativity of the Frobenius norm",
+    latex=r"L(A) \\le R(A)",  # TODO
+    variables={{"A": Matrix("m", "n")}},  # TODO
+    lhs=lambda A: todo("lhs: the smaller side"),
+    rhs=lambda A: todo("rhs: the bound"),
+    attained=lambda rng, A: todo("values of the variables where lhs equals rhs"),
+    attained_words="TODO: where the bound is attained, in words",
+    references=[],  # TODO
+    aliases=[],  # TODO
+)
+'''
+    lhs: Callable = MISSING
+    rhs: Callable = MISSING
+    attained: Callable = MISSING
+    attained_words: str = ""
+    checker_fields: ClassVar[tuple] = ("lhs", "rhs", "attained")
+
+    def how_checked(self):
+        return ("both sides evaluated on random instances, where the left must not exceed the right, and on "
+                "instances where the bound is attained, where they must agree")
+
+    def problems(self):
+        out = super().problems()
+        if any(p.code == "MC001" for p in out):
+            return out
+        if not (isinstance(self.attained_words, str) and self.attained_words.strip()):
+            out.append(self.problem("MC013", "attained_words", "say in words where the bound is attained"))
+        return out
+
+
+class Gaussian:
+    """The normal distribution with mean and covariance the named variables: expectations of
+    polynomials of degree d are exact with the tensor Gauss–Hermite rule of d//2 + 1 nodes a dimension."""
+    law = "gaussian"
+
+    def __init__(self, mean: str, cov: str):
+        self.mean, self.cov = mean, cov
+
+    def names(self):
+        return (self.mean, self.cov)
+
+    def words(self, x):
+        return f"{x} is Gaussian with mean {self.mean} and covariance {self.cov}"
+
+    def __repr__(self):
+        return f"Gaussian(mean={self.mean!r}, cov={self.cov!r})"
+
+
+class Discrete:
+    """A distribution on a few random atoms whose mean (and, when named, covariance of vec) are exactly
+    the named variables, and whose higher moments are whatever the atoms give: an identity that holds for
+    every distribution must hold for it, and its expectation is an exact finite sum."""
+    law = "discrete"
+
+    def __init__(self, mean: str, cov: str | None = None, atoms: int | None = None):
+        self.mean, self.cov, self.atoms = mean, cov, atoms
+
+    def names(self):
+        return (self.mean,) + ((self.cov,) if self.cov else ())
+
+    def words(self, x):
+        what = f"mean {self.mean}" + (f" and covariance {self.cov}" if self.cov else "")
+        return f"{x} has a distribution on finitely many random points, with {what}"
+
+    def __repr__(self):
+        return f"Discrete(mean={self.mean!r}, cov={self.cov!r})"
+
+
+@dataclass(kw_only=True, eq=False)
+class Expectation(Identity):
+    """E[integrand(x)] = expected(variables) for the random variable x of ``random``, computed exactly:
+    by Gauss–Hermite quadrature for a Gaussian x and a polynomial integrand of degree ``degree``, as a
+    finite sum for a discrete one."""
+    kind: ClassVar[str] = "expectation"
+    search_words: ClassVar[str] = "expectation expected value moment mean covariance"
+    fingerprint: ClassVar[tuple] = ("expected",)
+    claim_field: ClassVar[str] = "expected"
+    reference_field: ClassVar[str] = "integrand"
+    tolerance_default: ClassVar[float] = 1e-8
+    words: ClassVar[str] = "Expectation (computed exactly)"
+    skeleton: ClassVar[str] = '''
+Expectation(
+    id="{id}",
+    title="TODO: a short title in words, e.g. mean of a quadratic form",
+    latex=r"\\mathbb{{E}}[x^{{\\top}}Ax] = \\operatorname{{tr}}(A\\Sigma) + m^{{\\top}}Am",  # TODO
+    variables={{"A": Matrix("n", "n"), "m": Vector("n"), "S": Matrix("n", "n", "spd", tex=r"\\Sigma")}},  # TODO
+    random={{"x": Gaussian(mean="m", cov="S")}},
+    integrand=lambda x, A, m, S: todo("the integrand at one sample x"),
+    expected=lambda A, m, S: todo("the claimed expectation"),
+    degree=2,  # TODO: the integrand's degree as a polynomial in x
+    references=[],  # TODO
+    aliases=[],  # TODO
+)
+'''
+    random: dict = MISSING
+    integrand: Callable = MISSING
+    expected: Callable = MISSING
+    degree: int | None = None        # polynomial degree in x; None: not polynomial (Gaussian only, 1-2 dims)
+    sizes: tuple = (2, 3)            # tensor quadrature grows as nodes^n: small dimensions
+    checker_fields: ClassVar[tuple] = ("random", "integrand", "expected")
+
+    def extra_symbols(self):
+        return set(self.random) if isinstance(self.random, dict) else set()
+
+    def how_checked(self):
+        laws = {d.law for d in self.random.values()} if isinstance(self.random, dict) else set()
+        if laws == {"discrete"}:
+            return ("the expectation computed exactly as a finite sum over a distribution on random points with "
+                    "the stated moments, and compared with the claim")
+        exact = (f"exact for polynomials of degree {self.degree}" if self.degree is not None
+                 else "its error bounded by comparing two rules")
+        return f"the expectation computed by Gauss–Hermite quadrature ({exact}) and compared with the claim"
+
+    def problems(self):
+        out = super().problems()
+        if any(p.code == "MC001" for p in out):
+            return out
+        if not (isinstance(self.random, dict) and len(self.random) == 1
+                and all(isinstance(d, (Gaussian, Discrete)) for d in self.random.values())):
+            out.append(self.problem("MC013", "random", "random must be {name: Gaussian(mean=..., cov=...)} or "
+                                    "{name: Discrete(mean=..., cov=...)}: one random variable (stack several into one)"))
+            return out
+        for x, d in self.random.items():
+            if x in self.variables:
+                out.append(self.problem("MC013", "random", f"the random variable {x!r} is also a variable"))
+            for n in d.names():
+                if n not in self.variables:
+                    out.append(self.problem("MC013", "random", f"{d!r} names {n!r}, which is not a variable"))
+            if isinstance(d, Gaussian) and d.cov in self.variables and "spd" not in self.variables[d.cov].assume:
+                out.append(self.problem("MC013", "random", f"the covariance {d.cov!r} must be declared 'spd'"))
+        if self.degree is not None and not (isinstance(self.degree, int) and 0 <= self.degree <= 8):
+            out.append(self.problem("MC013", "degree", "degree must be a whole number from 0 to 8, or None"))
+        return out
+
+
+COMPLEX_CONVENTIONS = {
+    "real": "the partial derivatives by the real parts, ∂f/∂(Re z)",
+    "imag": "the partial derivatives by the imaginary parts, ∂f/∂(Im z)",
+    "z": "the generalised complex derivative ∂f/∂z = ½(∂f/∂(Re z) − i ∂f/∂(Im z))",
+    "conj": "the conjugate complex derivative ∂f/∂z̄ = ½(∂f/∂(Re z) + i ∂f/∂(Im z))",
+    "gradient": "the complex gradient ∂f/∂(Re z) + i ∂f/∂(Im z), which is 2 ∂f/∂z̄",
+}
+
+
+@dataclass(kw_only=True, eq=False)
+class ComplexDerivative(Identity):
+    """The derivative of a scalar f (complex- or real-valued) by a complex variable, entry by entry, in
+    one of the Matrix Cookbook's conventions (``convention``: real, imag, z, conj or gradient).
+
+    The verifier differences f along random real directions E of the real part (X + hE) and of the
+    imaginary part (X + ihE) separately, and compares each convention's combination of the two with
+    Σ G_ij E_ij, so that a claim that is right only for holomorphic f, or conjugated, fails.
+    """
+    complex_ok: ClassVar[bool] = True
+    kind: ClassVar[str] = "complex_derivative"
+    search_words: ClassVar[str] = "complex derivative Wirtinger conjugate gradient"
+    fingerprint: ClassVar[tuple] = ("f", "claimed")
+    claim_field: ClassVar[str] = "claimed"
+    reference_field: ClassVar[str] = "f"
+    tolerance_default: ClassVar[float] = 1e-6
+    words: ClassVar[str] = "Complex derivative"
+    skeleton: ClassVar[str] = '''
+ComplexDerivative(
+    id="{id}",
+    title="TODO: a short title in words",
+    latex=r"\\frac{{\\partial f}}{{\\partial \\Re X}} = G",  # TODO
+    variables={{"X": Matrix("m", "n", "complex")}},  # TODO
+    wrt="X",
+    convention="real",  # real | imag | z | conj | gradient
+    f=lambda X: todo("f: a scalar, complex or real"),
+    claimed=lambda X: todo("claimed: the shape of X, entry (i, j) the derivative by X_ij"),
+    references=[],  # TODO
+    aliases=[],  # TODO
+)
+'''
+    f: Callable = MISSING
+    claimed: Callable = MISSING
+    wrt: str = MISSING
+    convention: str = MISSING
+    checker_fields: ClassVar[tuple] = ("f", "claimed", "wrt", "convention")
+
+    def how_checked(self):
+        from .verify import DIRECTIONS_PER_INSTANCE as k
+        return (f"central differences of f along {k} random real directions of the real part and of the imaginary "
+                f"part separately, combined as the convention says ({COMPLEX_CONVENTIONS.get(self.convention, '')}) "
+                "and compared with the claim applied to the direction")
+
+    def problems(self):
+        out = super().problems()
+        if any(p.code == "MC001" for p in out):
+            return out
+        if self.convention not in COMPLEX_CONVENTIONS:
+            out.append(self.problem("MC013", "convention", f"convention must be one of {sorted(COMPLEX_CONVENTIONS)}"))
+        if isinstance(self.variables, dict) and self.wrt not in self.variables:
+            out.append(self.problem("MC014", "wrt", f"wrt {self.wrt!r} is not one of the variables {sorted(self.variables)}"))
+        elif isinstance(self.variables, dict) and not vocab.is_complex(self.variables[self.wrt].assume):
+            out.append(self.problem("MC014", "wrt", f"{self.wrt!r} must be declared complex (or hermitian, unitary, hpd)"))
+        return out
+
+
 # "symmetric": perturb only along symmetric directions (the gradient on the space of symmetric
 # matrices); "symmetric_entries": entry (i, j) is the partial derivative by the independent entry
 # X_ij of a symmetric X, X_ji moving with it (the Matrix Cookbook's G + Gᵀ − G∘I).
 DIRECTIONS = {"general", "symmetric", "diagonal", "symmetric_entries"}
-KINDS = {c.kind: c for c in (Equality, Derivative, Differential, Hessian, ADRule)}
+KINDS = {c.kind: c for c in (Equality, Derivative, Differential, Hessian, ADRule, Expansion, Inequality,
+                                Expectation, ComplexDerivative)}
 
 
 def _tolerant(cls):
@@ -825,7 +1115,7 @@ def _tolerant(cls):
     return cls
 
 
-for _cls in (Equality, Derivative, Differential, Hessian, ADRule):
+for _cls in KINDS.values():
     _tolerant(_cls)
 
 

@@ -15,7 +15,7 @@ from .model import Identity
 class Instance:
     seed: int
     sizes: dict          # dimension name -> size
-    values: dict         # variable name -> float64 array (0-d for scalars)
+    values: dict         # variable name -> float64 (or complex128) array (0-d for scalars)
 
     def sizes_text(self) -> str:
         return ", ".join(f"{k}={v}" for k, v in self.sizes.items()) or "fixed"
@@ -73,7 +73,7 @@ def draw_value(var, sizes: dict, rng: np.random.Generator) -> np.ndarray:
     shape = tuple(sizes.get(d, d) for d in var.shape)
     gen = vocab.generator_for(var.assume)
     value = rng.standard_normal(shape) if gen is None else gen(rng, shape)
-    return np.asarray(value, dtype=np.float64)
+    return np.asarray(value, dtype=np.complex128 if vocab.is_complex(var.assume) else np.float64)
 
 
 def draw(record: Identity, seed: int) -> Instance:
@@ -90,6 +90,6 @@ def draw(record: Identity, seed: int) -> Instance:
 def _read_only(value):
     """Checkers get read-only inputs: a claim that writes into its arguments raises instead of
     changing what the next side, or the reference, sees."""
-    a = np.array(value, dtype=np.float64)
+    a = np.array(value, dtype=np.complex128 if np.iscomplexobj(value) else np.float64)
     a.flags.writeable = False
     return a

@@ -24,7 +24,8 @@ import numpy as np
 
 from . import assumptions as vocab
 from .formulas import Erratum, Formula
-from .model import KINDS, ADRule, Derivative, Differential, Equality, Hessian, Identity
+from .model import (KINDS, ADRule, Derivative, Differential, Equality, Expansion, Expectation, Gaussian, Hessian,
+                    Identity, Inequality)
 from .sample import Instance, draw, instance_seeds
 
 # Chosen from measured errors (python -m identities bench --seeds 1000 prints the margins): over
@@ -48,8 +49,8 @@ _SUM, _MAX = np.add.reduce, np.maximum.reduce
 def _norm(a) -> float:
     """The Frobenius norm (faster than np.linalg.norm on the small arrays checks use)."""
     if np.ndim(a) == 0:
-        return abs(float(a))
-    return math.sqrt(float(np.vdot(a, a)))
+        return abs(complex(a)) if np.iscomplexobj(a) else abs(float(a))
+    return math.sqrt(float(np.vdot(a, a).real))
 
 
 class CheckError(Exception):
@@ -75,6 +76,8 @@ class Probe:
     directions: list | None = None  # the directions differenced, which the other layout reuses
     parts: list | None = None  # which part of the claim each array is (jvp, vjp): mutated one part at a time
     refine: Callable | None = None  # recomputes the references with Richardson extrapolation
+    judge: Callable | None = None  # claim -> (judged, raw), for kinds whose error is not a distance
+    extra_mutations: dict | None = None  # name -> claim -> wrong claim: the kind's own wrong answers
 
 
 @dataclass
@@ -237,6 +240,11 @@ def _convert(out, field_name):
         raise CheckError(field_name, "returned NaN or infinity")
     try:
         arr = np.asarray(out)
+        if _COMPLEX[0] and (arr.dtype.kind == "c" or arr.dtype == object):
+            arr = arr.astype(np.complex128)
+            if not np.all(np.isfinite(arr)):
+                raise CheckError(field_name, "returned NaN or infinity")
+            return arr
         if arr.dtype.kind == "c" or (arr.dtype == object and any(isinstance(x, complex) for x in arr.flat)):
             raise CheckError(field_name, "returned complex values, but the record declares no complex variable: "
                              "a real formula returns real numbers (the imaginary part would be dropped unseen)")
@@ -253,6 +261,16 @@ def _convert(out, field_name):
     if not math.isfinite(float(arr.sum())) and not np.all(np.isfinite(arr)):
         raise CheckError(field_name, "returned NaN or infinity")
     return arr
+
+
+# whether the record being checked declares a complex variable: only then may its checkers return
+# complex values (a real formula's imaginary part would otherwise be dropped unseen)
+_COMPLEX = [False]
+
+
+def _complex_record(record) -> bool:
+    return any(vocab.is_complex(v.assume) for v in getattr(record, "variables", {}).values()
+               if hasattr(v, "assume"))
 
 
 def _invoke(fn, field_name, kwargs):
@@ -276,7 +294,7 @@ def _call(fn, field_name, values, **extra):
 def _frozen(a):
     """A fresh array (the result of arithmetic), made read-only for the record's code."""
     if type(a) is not np.ndarray or a.dtype != np.float64:
-        a = np.asarray(a, dtype=np.float64)
+        a = np.asarray(a, dtype=np.complex128 if np.iscomplexobj(a) else np.float64)
     a.flags.writeable = False
     return a
 
@@ -525,7 +543,13 @@ def _probe_equality(record: Equality, inst: Instance) -> Probe:
     right = _call(record.rhs, "rhs", inst.values)
     if left.shape != right.shape:
         raise CheckError("rhs", f"returned shape {right.shape}, but lhs has shape {left.shape}")
-    return Probe(inst, [left], [right], lambda claim: claim)
+    extra = {"conjugate": _conjugate} if np.iscomplexobj(right) and np.any(right.imag) else None
+    return Probe(inst, [left], [right], lambda claim: claim, extra_mutations=extra)
+
+
+def _conjugate(claim):
+    # the commonest complex slip: a conjugate too many or too few
+    return [np.conj(c) for c in claim]
 
 
 HESSIAN_STEP = 2e-3  # second differences with Richardson extrapolation: error O(h^4) + O(eps/h^2)
@@ -751,6 +775,232 @@ def _target_ad_rule(record, values, parts, known=None):
     return t
 
 
+# --------------------------------------------------------------------------------------------
+# Expansions: the order of the remainder
+
+EXPANSION_STEPS = 12   # ε from epsilon down to epsilon / 2048
+
+
+def _probe_expansion(record: Expansion, inst: Instance) -> Probe:
+    eps = [record.epsilon * 2.0 ** -k for k in range(EXPANSION_STEPS)]
+    refs = [_call(record.f, "f", inst.values, eps=e) for e in eps]
+    claim = [_call(record.series, "series", inst.values, eps=e) for e in eps]
+    for r, c in zip(refs, claim):
+        if np.shape(r) != np.shape(c):
+            raise CheckError("series", f"returned shape {np.shape(c)}, but f has shape {np.shape(r)}")
+    scale = max(_norm(r) for r in refs) or 1.0
+    # remainders below this are rounding, not truncation: they say nothing about the order
+    floor = 1e4 * np.finfo(float).eps * scale
+    order = record.order
+
+    def judge(c):
+        if any(np.shape(r) != np.shape(q) for r, q in zip(refs, c)):
+            return float("inf"), float("inf")
+        res = [_norm(np.asarray(r) - np.asarray(q)) for r, q in zip(refs, c)]
+        # the slope over the four smallest ε whose remainder is above rounding: the limit ε -> 0 is what an
+        # order claims, and a small wrong coefficient of a lower term shows only there
+        pts = [(math.log2(e), math.log2(r)) for e, r in zip(eps, res) if r > floor][-4:]
+        if len(pts) < 2:
+            return 0.0, 0.0   # the remainder is rounding at every step: of any order
+        xs, ys = np.array(pts).T
+        slope = float(np.polyfit(xs, ys, 1)[0])
+        short = max(0.0, order - slope)
+        return short, short
+
+    def coefficient(c):
+        # a term of order `order - 1` added, a thousandth of f's size: one coefficient wrong
+        return [q + PERTURBATION * (e ** (order - 1)) * scale * _unit_noise(inst.seed, 7, np.shape(q))
+                for q, e in zip(c, eps)]
+
+    return Probe(inst, refs, claim, lambda c: c, judge=judge, extra_mutations={"coefficient": coefficient})
+
+
+def _target_expansion(record, values, parts, known=None):
+    raise CheckError("derivation", "a derivation of an expansion is not checked step by step; state its "
+                     "steps as formulas in 'also'")
+
+
+# --------------------------------------------------------------------------------------------
+# Inequalities: never violated, and attained
+
+
+def _probe_inequality(record: Inequality, inst: Instance) -> Probe:
+    left = _real_side(_call(record.lhs, "lhs", inst.values), "lhs")
+    right = _real_side(_call(record.rhs, "rhs", inst.values), "rhs")
+    if np.shape(left) != np.shape(right):
+        raise CheckError("rhs", f"returned shape {np.shape(right)}, but lhs has shape {np.shape(left)}")
+    rng = np.random.default_rng([inst.seed, 11])
+    try:
+        changed = record.attained(rng, **inst.values)
+    except CheckError:
+        raise
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - the record's code
+        raise CheckError("attained", f"raised {type(exc).__name__}: {exc}") from None
+    if not isinstance(changed, dict) or not set(changed) <= set(record.variables):
+        raise CheckError("attained", "must return a dict of variables (some or all of them)")
+    at = Instance(inst.seed, inst.sizes, {**inst.values, **{k: _frozen(v) for k, v in changed.items()}})
+    bad = _assumption_problem(record, at)
+    if bad is not None:
+        raise CheckError("attained", f"the values where the bound is attained break an assumption: {bad}")
+    left_at = _real_side(_call(record.lhs, "lhs", at.values), "lhs")
+    right_at = _real_side(_call(record.rhs, "rhs", at.values), "rhs")
+    if np.shape(left_at) != np.shape(right_at):
+        raise CheckError("rhs", f"returned shape {np.shape(right_at)} where the bound is attained, but lhs has "
+                         f"{np.shape(left_at)}")
+    scale = max(_norm(left), _norm(right)) or 1.0
+    scale_at = max(_norm(left_at), _norm(right_at)) or 1.0
+
+    def judge(c):
+        if np.shape(c[0]) != np.shape(left) or np.shape(c[1]) != np.shape(left_at):
+            return float("inf"), float("inf")
+        over = float(np.max(np.asarray(left) - np.asarray(c[0]), initial=0.0)) / scale
+        gap = float(np.max(np.abs(np.asarray(left_at) - np.asarray(c[1])), initial=0.0)) / scale_at
+        worst = max(over, gap)
+        return worst, worst
+
+    def tighten(c):
+        # the bound made smaller by a relative 1e-3: it must fail where it is attained
+        return [np.asarray(q) - PERTURBATION * np.abs(q) for q in c]
+
+    return Probe(inst, [left, left_at], [right, right_at], lambda c: c, judge=judge,
+                 extra_mutations={"tighten": tighten})
+
+
+def _real_side(v, name):
+    if np.iscomplexobj(v):
+        if np.any(np.abs(np.imag(v)) > 1e-12 * max(1.0, _norm(v))):
+            raise CheckError(name, "returned complex values: the sides of an inequality are real")
+        v = np.real(v)
+    return v
+
+
+def _target_inequality(record, values, parts, known=None):
+    raise CheckError("derivation", "a derivation of an inequality is not checked step by step; give its "
+                     "steps as formulas in 'also'")
+
+
+# --------------------------------------------------------------------------------------------
+# Expectations: exact quadrature
+
+
+@functools.lru_cache(maxsize=64)
+def _hermite_grid(dim: int, nodes: int):
+    """Tensor Gauss–Hermite rule for N(0, I_dim): points (K × dim) and weights summing to one."""
+    z, w = np.polynomial.hermite_e.hermegauss(nodes)
+    w = w / w.sum()
+    pts = np.stack([g.reshape(-1) for g in np.meshgrid(*([z] * dim), indexing="ij")], axis=1)
+    wts = np.prod(np.stack([g.reshape(-1) for g in np.meshgrid(*([w] * dim), indexing="ij")]), axis=0)
+    return pts, wts
+
+
+def _atoms(law, values, rng, nodes):
+    """The points and weights of the random variable's distribution (exact for the record's claim)."""
+    mean = np.asarray(values[law.mean], dtype=float)
+    d = mean.size
+    if isinstance(law, Gaussian):
+        if mean.ndim > 1:
+            raise CheckError("random", "a Gaussian's mean is a scalar or a vector")
+        L = np.linalg.cholesky(np.asarray(values[law.cov]).reshape(d, d))
+        pts, wts = _hermite_grid(d, nodes)
+        return [_frozen((mean.reshape(-1) + L @ z).reshape(mean.shape)) for z in pts], wts
+    k = law.atoms or d + 3
+    z = rng.standard_normal((k, d))
+    w = rng.uniform(0.5, 1.5, size=k)
+    w = w / w.sum()
+    z = z - w @ z
+    if law.cov:
+        ev, V = np.linalg.eigh(z.T @ (w[:, None] * z))
+        z = z @ (V / np.sqrt(ev)) @ V.T          # weighted covariance exactly I
+        z = z @ np.linalg.cholesky(np.asarray(values[law.cov]).reshape(d, d)).T
+    flat = mean.reshape(-1, order="F")
+    return [_frozen((flat + zi).reshape(mean.shape, order="F")) for zi in z], w
+
+
+def _expect(record, values, rng, nodes):
+    (x, law), = record.random.items()
+    pts, wts = _atoms(law, values, rng, nodes)
+    total = None
+    for p, w in zip(pts, wts):
+        v = _call(record.integrand, "integrand", values, **{x: p})
+        total = w * v if total is None else total + w * v
+    return np.asarray(total)
+
+
+def _probe_expectation(record: Expectation, inst: Instance) -> Probe:
+    (x, law), = record.random.items()
+    noise = None
+    if isinstance(law, Gaussian):
+        if record.degree is not None:
+            nodes = record.degree // 2 + 1
+            ref = _expect(record, inst.values, None, nodes)
+            # one node more is exact to degree + 2: a disagreement means the integrand's degree is higher
+            check = _expect(record, inst.values, None, nodes + 1)
+            if _norm(check - ref) > 1e-10 * max(_norm(ref), 1.0):
+                raise CheckError("degree", f"the quadrature exact to degree {record.degree} changes with one node "
+                                 f"more: the integrand is not a polynomial of that degree in {x}; give its degree, "
+                                 "or None")
+        else:
+            ref = _expect(record, inst.values, None, 24)
+            noise = [10 * _norm(ref - _expect(record, inst.values, None, 20))]
+    else:
+        ref = _expect(record, inst.values, np.random.default_rng([inst.seed, 13]), 0)
+    claim = _call(record.expected, "expected", inst.values)
+    if np.shape(claim) != np.shape(ref):
+        raise CheckError("expected", f"returned shape {np.shape(claim)}, but the integrand has shape {np.shape(ref)}")
+    return Probe(inst, [ref], [claim], lambda c: c, noise)
+
+
+def _target_expectation(record, values, parts, known=None):
+    raise CheckError("derivation", "a derivation of an expectation is not checked step by step; give its "
+                     "steps as formulas in 'also'")
+
+
+# --------------------------------------------------------------------------------------------
+# Complex derivatives: the real and imaginary parts differenced separately
+
+
+def _probe_complex_derivative(record, inst: Instance) -> Probe:
+    values = inst.values
+    X = np.asarray(values[record.wrt])
+    G = _call(record.claimed, "claimed", values)
+    if np.shape(G) != X.shape:
+        raise CheckError("claimed", f"returned shape {np.shape(G)}; a complex derivative has the shape of "
+                         f"{record.wrt}, {X.shape}")
+    rng = np.random.default_rng([inst.seed, 17])
+    h = 1e-3 * max(1.0, _norm(X) / math.sqrt(max(X.size, 1)))
+    conv = record.convention
+    refs, dirs = [], []
+    for _ in range(DIRECTIONS_PER_INSTANCE):
+        E = rng.standard_normal(X.shape)
+        E = E / (_norm(E) or 1.0)
+
+        def at(step):
+            out = _call(record.f, "f", {**values, record.wrt: _frozen(X + step)})
+            if np.ndim(out) != 0:
+                raise CheckError("f", f"returned shape {np.shape(out)}: a complex derivative is of a scalar f")
+            return complex(out)
+
+        def diff(D):   # fourth-order central difference along the complex step D
+            return (-at(2 * h * D) + 8 * at(h * D) - 8 * at(-h * D) + at(-2 * h * D)) / (12 * h)
+        d_re, d_im = diff(E), diff(1j * E)
+        refs.append(np.array({"real": d_re, "imag": d_im, "z": (d_re - 1j * d_im) / 2,
+                              "conj": (d_re + 1j * d_im) / 2, "gradient": d_re + 1j * d_im}[conv]))
+        dirs.append(E)
+
+    def predict(claim):
+        return [np.array(np.sum(claim[0] * E)) for E in dirs]
+
+    extra = {"conjugate": _conjugate} if np.iscomplexobj(G) and np.any(np.asarray(G).imag) else None
+    return Probe(inst, refs, [np.asarray(G)], predict, out_ndim=0, extra_mutations=extra)
+
+
+def _target_complex_derivative(record, values, parts, known=None):
+    raise CheckError("derivation", "a derivation of a complex derivative is not checked step by step; give its "
+                     "steps as formulas in 'also'")
+
+
 @dataclass(frozen=True)
 class KindVerifier:
     """How one kind of claim is checked: its probe (an instance reduced to references and the
@@ -766,11 +1016,16 @@ VERIFIERS = {
     "differential": KindVerifier(_probe_differential, _target_differential),
     "hessian": KindVerifier(_probe_hessian, _target_hessian),
     "ad_rule": KindVerifier(_probe_ad_rule, _target_ad_rule),
+    "expansion": KindVerifier(_probe_expansion, _target_expansion),
+    "inequality": KindVerifier(_probe_inequality, _target_inequality),
+    "expectation": KindVerifier(_probe_expectation, _target_expectation),
+    "complex_derivative": KindVerifier(_probe_complex_derivative, _target_complex_derivative),
 }
 assert set(VERIFIERS) == set(KINDS), "every kind of claim needs its verifier in VERIFIERS"
 
 
 def probe(record: Identity, inst: Instance) -> Probe:
+    _COMPLEX[0] = _complex_record(record)
     v = VERIFIERS.get(record.kind)
     if v is None:
         raise TypeError(f"unknown kind of record: {type(record).__name__}")
@@ -782,6 +1037,8 @@ def scores(p: Probe, claim=None) -> tuple[float, float]:
     references, counting only the part of each discrepancy beyond the reference's rounding noise;
     and the whole discrepancy, noise included (what the pages report)."""
     claim = p.claim if claim is None else claim
+    if p.judge is not None:
+        return p.judge(claim)
     try:
         pred = p.predict(claim)
     except ValueError:  # a mutation that changes the shape cannot match
@@ -834,6 +1091,8 @@ def mutate(name: str, claim: list, seed: int):
 
 def _mutate_part(name, p: Probe, part):
     """The probe's claim with mutation ``name`` applied to the arrays of ``part`` (all: None)."""
+    if p.extra_mutations and name in p.extra_mutations:
+        return p.extra_mutations[name](p.claim)
     if part is None:
         return mutate(name, p.claim, p.instance.seed)
     idx = [i for i, q in enumerate(p.parts) if q == part]
@@ -1249,6 +1508,7 @@ def verify(record: Identity, seed: int | None = None, instances: int | None = No
     """
     start = time.perf_counter()
     _SCALES.clear()
+    _COMPLEX[0] = _complex_record(record)
     tol = record.tolerance or TOLERANCE[record.kind]
     report = Report(record.id, record.kind, tol)
     probes, drawn = [], []
@@ -1296,7 +1556,8 @@ def verify(record: Identity, seed: int | None = None, instances: int | None = No
         # a claim in parts (a forward and a reverse rule) is mutated one part at a time: each
         # part's check must be able to fail on its own
         part_names = list(dict.fromkeys(probes[0].parts)) if probes and probes[0].parts else [None]
-        for name in MUTATIONS:
+        extra = tuple(probes[0].extra_mutations or {}) if probes else ()
+        for name in MUTATIONS + extra:
             verdicts, worst = [], float("inf")
             for part in part_names:
                 # rejected once an instance tells it apart (the score recorded is that instance's: a

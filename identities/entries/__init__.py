@@ -7,6 +7,7 @@ import math
 import numpy as np
 
 ORDER = [
+    "matrix_algebra",
     "basics",
     "determinants",
     "inverses",
@@ -18,6 +19,12 @@ ORDER = [
     "kronecker",
     "elementwise",
     "chain_rules",
+    "complex_matrices",
+    "solutions",
+    "probability",
+    "gaussians",
+    "special_matrices",
+    "functions_operators",
     "neural",
     "statistics",
     "matrix_functions",

@@ -6,7 +6,7 @@ a rule allows them, and each rule is checked along random perturbations of its v
 """
 import numpy as np
 
-from identities import Differential, Formula, Matrix, Scalar, Step, cookbook, ref
+from identities import Differential, Equality, Formula, Matrix, Scalar, Step, cookbook, ref
 
 
 # The adjugate from cofactors (Laplace expansion): defined for every square matrix, singular or not.
@@ -297,4 +297,36 @@ Differential(
     df=lambda X, dX: dX.T,
     references=[cookbook(44)],
     aliases=["transpose differential", "derivative of transpose", "d(X^T)"],
+)
+
+Equality(
+    id="CFQW",
+    title="Differential of the conjugate transpose: d(Xᴴ) = (dX)ᴴ",
+    latex=r"(X + E)^{H} - X^{H} = E^{H}",
+    variables={"X": Matrix("m", "n", "complex"),
+               "E": Matrix("m", "n", "complex", description="a complex perturbation of X, of any size")},
+    lhs=lambda X, E: (X + E).conj().T - X.conj().T,
+    rhs=lambda X, E: E.conj().T,
+    notes="The conjugate transpose is linear over the reals, so its differential is the map itself, applied to "
+          "the complex perturbation; it is not complex-linear (a factor i comes out conjugated), which is why "
+          "the complex derivatives of chapter 4 treat X and its conjugate as separate arguments.",
+    references=[cookbook(45)],
+    aliases=["conjugate transpose differential", "derivative of Hermitian transpose", "d(X^H)"],
+)
+
+Differential(
+    id="GYW3",
+    title="The basic assumption: each entry of X moves only with itself",
+    latex=r"\mathrm{d}X = \mathrm{d}X, \quad \frac{\partial X_{kl}}{\partial X_{ij}} = \delta_{ik}\delta_{lj}",
+    variables={"X": Matrix("m", "n")},
+    symbols={r"\delta": "the Kronecker delta", "i": "a row index", "j": "a column index", "k": "a row index",
+             "l": "a column index"},
+    wrt=("X",),
+    f=lambda X: X.copy(),
+    df=lambda X, dX: dX,
+    notes="The Cookbook's chapter 2 rests on this: the entries of X are independent variables, so the "
+          "derivative of one entry by another is one for the same entry and zero otherwise. Structured matrices "
+          "(symmetric, Toeplitz) break it, which is why §2.8 treats them apart.",
+    references=[cookbook(32)],
+    aliases=["basic assumption matrix derivative", "independent entries", "Kronecker delta derivative"],
 )

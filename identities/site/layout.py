@@ -222,18 +222,41 @@ def topics_table():
 
 
 def concordance():
-    cook, ph = {}, {}
+    from identities import concordance as C
+
+    rows_all = C.rows(Site.cat)
+    summary = C.summary(rows_all)
+    total = len(rows_all)
+    done = sum(r.status in ("verified", "erratum") for r in rows_all)
+    out = []
+    counts = [[f"{c['chapter']}", c["title"], str(c["equations"]), str(c["verified"]), str(c["erratum"]),
+               str(c["definition"]), str(c["not-a-claim"]), str(c["unknown"])] for c in summary]
+    body = [R.para(f"Every numbered equation from (1) to ({C.LAST}), {total} in all: {done} "
+                   f"({done / total:.0%}) are verified by an entry or are errata whose correction is verified; "
+                   "the others are definitions or say nothing that could be checked, each with its reason. "
+                   "The same list is printed by python -m identities concordance (--json for data)."),
+            R.table(["Chapter", "Title", "Equations", "Verified", "Errata", "Definitions", "Not claims", "Unknown"],
+                    counts, classes=["mc-concordance"], widths=[1, 4, 1, 1, 1, 1, 1, 1])]
+    out.append(R.section("Matrix Cookbook (version of 15 November 2012)", "concordance-cookbook", *body))
+    for c in summary:
+        mine = [r for r in rows_all if r.chapter == c["chapter"]]
+        rows = []
+        for r in mine:
+            what = (R.para(*_links([Site.cat.entries[i] for i in r.entries if i in Site.cat.entries]))
+                    if r.entries else R.para(r.reason))
+            rows.append([f"({r.eq})", r.section, r.status, what])
+        share = (c["verified"] + c["erratum"]) / max(c["equations"], 1)
+        out.append(R.section(f"Chapter {c['chapter']}: {c['title']}", f"concordance-chapter-{c['chapter']}",
+                             R.para(f"Equations ({mine[0].eq})–({mine[-1].eq}): {c['verified']} verified, "
+                                    f"{c['erratum']} errata, {c['definition']} definitions, {c['not-a-claim']} "
+                                    f"not claims ({share:.0%} verified or erratum)."),
+                             R.table(["Equation", "Section", "Status", "Entries, or the reason"], rows,
+                                     classes=["mc-concordance"], widths=[1, 3, 1, 6])))
+    ph = {}
     for r in Site.cat.entries.values():
         for x in r.references:
-            if x.source == "matrix-cookbook-2012" and x.eq is not None:
-                cook.setdefault(x.eq, []).append(r)
-            elif x.source == "parr-howard-2018":
+            if x.source == "parr-howard-2018":
                 ph.setdefault(x.locator, []).append(r)
-    out = []
-    rows = [[f"({eq})", R.para(*_links(rs))] for eq, rs in sorted(cook.items())]
-    out.append(R.section("Matrix Cookbook (version of 15 November 2012)", "concordance-cookbook",
-                         R.para(f"{len(cook)} equations cited by {sum(map(len, cook.values()))} entries."),
-                         R.table(["Equation", "Entries"], rows, classes=["mc-concordance"], widths=[1, 6])))
     rows = [[loc, R.para(*_links(rs))] for loc, rs in sorted(ph.items(), key=lambda kv: _section_key(kv[0]))]
     out.append(R.section("Parr & Howard, The Matrix Calculus You Need For Deep Learning", "concordance-parr-howard",
                          R.table(["Section", "Entries"], rows, classes=["mc-concordance"], widths=[3, 5])))
