@@ -153,6 +153,13 @@ def render_problems(records) -> list[Problem] | None:
             for (r, name, _), err in zip(items, json.loads(proc.stdout)) if err]
 
 
+def concordance_problems(cat: Catalogue) -> list[Problem]:
+    """Every Matrix Cookbook equation of chapters 1-10 has exactly one status (identities/concordance)."""
+    from . import concordance
+
+    return [Problem("MC036", "references", msg, "identities/concordance") for msg in concordance.problems(cat)]
+
+
 def run(cat: Catalogue, new_only=False, reports=None) -> list[Problem]:
     """Every problem in the catalogue (errors and advisories). New records are those whose ids
     are not yet published: scaffolds made by ``new`` and records not yet registered."""
@@ -167,6 +174,8 @@ def run(cat: Catalogue, new_only=False, reports=None) -> list[Problem]:
         probs += tautology_problems(r)
         probs += verification_problems(r, reports[r.id])
     probs += advisories(cat)
+    if fresh is None:
+        probs += concordance_problems(cat)
     rendered = render_problems([r for r in cat.entries.values() if fresh is None or r.id in fresh])
     if rendered is None:
         print("audit: node or node_modules/temml not found: LaTeX rendering not checked (make html installs them)",

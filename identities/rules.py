@@ -38,6 +38,7 @@ RULES = {
     "MC033": "a declared assumption does not hold on the checked sample",
     "MC034": "verification did not finish within the time limit",
     "MC035": "a time limit is malformed or gives no reason",
+    "MC036": "the concordance does not account for a Matrix Cookbook equation exactly once (unknown, declared and cited, outside the chapters, or in no section)",
 }
 ADVISORY = {"MC025"}
 assert ADVISORY <= set(RULES)

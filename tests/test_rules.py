@@ -14,7 +14,7 @@ import pytest
 
 from identities import Change, Derivative, Equality, Erratum, Formula, Matrix, Vector, Withdrawal, cookbook, ref
 from identities import load_file, registry
-from identities.audit import advisories, duplicate_problems, reference_problems, render_problems, \
+from identities.audit import advisories, concordance_problems, duplicate_problems, reference_problems, render_problems, \
     tautology_problems, verification_problems
 from identities.catalogue import Catalogue, registry_problems
 from identities.model import collecting
@@ -117,6 +117,7 @@ EXAMPLES = {
                                   variables={"X": Matrix("n", "m", "nonzero"), "A": Matrix("m", "n")}),
     "MC034": lambda tmp: verified(claimed=looping, time_limit=1, time_limit_reason="to show the limit"),
     "MC035": lambda tmp: static(time_limit=-1),
+    "MC036": lambda tmp: concordance_problems(catalogue_of(good(references=[cookbook(600)]))),
 }
 
 
@@ -213,7 +214,7 @@ def test_every_kind_describes_itself_and_has_a_verifier(kind, tmp_path):
     # the scaffold's skeleton loads as a record of this kind, and fails until it is filled in
     path = tmp_path / "skeleton.py"
     path.write_text("import numpy as np\nfrom identities import " + ", ".join(c.__name__ for c in KINDS.values())
-                    + ", Matrix, Vector, todo\n" + cls.skeleton.format(id="SK01"))
+                    + ", Gaussian, Matrix, Scalar, Vector, todo\n" + cls.skeleton.format(id="SK01"))
     records, problems = load_file(path)
     assert not records and any(p.id == "SK01" and p.code in ("MC026", "MC007", "MC008") for p in problems)
     # and the command line offers it
