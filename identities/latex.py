@@ -31,9 +31,13 @@ def _normal(token: str) -> str:
 _CONJUGATE_TRANSPOSE = re.compile(r"\^\s*(?:\{\s*H\s*\}|H\b|H(?=[^A-Za-z]))")
 
 
+# the F of a Frobenius norm, ‖A‖_F, marks the norm: it is not a letter of the formula
+_FROBENIUS = re.compile(r"(\\rVert|\\\||\\Vert|\\right\\\||\\right\\rVert)\s*_\s*(?:\{\s*F\s*\}|F\b|F(?=[^A-Za-z]))")
+
+
 def symbols_in(text: str) -> list[str]:
     """The symbols a reader sees, in order of first appearance: letters, Greek letters, decorated letters."""
-    text = _CONJUGATE_TRANSPOSE.sub(" ", _WORDS.sub(" ", text))
+    text = _FROBENIUS.sub(r"\1", _CONJUGATE_TRANSPOSE.sub(" ", _WORDS.sub(" ", text)))
     out: list[str] = []
     for m in _TOKEN.finditer(text):
         if m.group("dec"):

@@ -823,7 +823,7 @@ class Expansion(Identity):
     """f(ε) − series(ε) = O(ε^order) as ε → 0: an approximation, checked by the order of its error.
 
     ``f`` and ``series`` take the small scalar ``eps`` besides the variables. The verifier evaluates
-    both at ε = epsilon·2⁻ᵏ (k = 0 … 5) and fits the slope of log‖f − series‖ against log ε: a wrong
+    both at ε = epsilon·2⁻ᵏ (k = 0 … 11) and fits the slope of log‖f − series‖ against log ε: a wrong
     coefficient of any term below ``order`` leaves a remainder of lower order, and the fitted slope
     falls short of the claim.
     """
@@ -858,8 +858,10 @@ Expansion(
         return {r"\varepsilon", r"\epsilon", "O"}
 
     def how_checked(self):
-        return (f"f and the series evaluated at ε = {self.epsilon:g}·2⁻ᵏ for k = 0 … 5; the slope of log‖f − series‖ "
-                f"against log ε, fitted, must reach the claimed order {self.order} (within 1/2)")
+        from .verify import EXPANSION_STEPS
+        return (f"f and the series evaluated at ε = {self.epsilon:g}·2⁻ᵏ for k = 0 … {EXPANSION_STEPS - 1}; the slope of "
+                f"log‖f − series‖ against log ε, fitted over the four smallest ε whose remainder is above rounding, "
+                f"must reach the claimed order {self.order} (within 1/2)")
 
     def problems(self):
         out = super().problems()

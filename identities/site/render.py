@@ -289,15 +289,21 @@ def verification_paragraph(r, report) -> nodes.Node:
         what += f" ({restricted})"
     rejected = [n for n, v in report.mutations.items() if v == "rejected"]
     words = {"transpose": "its transpose", "double": "twice the answer", "negate": "its negative",
-             "perturb": f"a {power_of_ten(PERTURBATION)} relative perturbation"}
+             "perturb": f"a {power_of_ten(PERTURBATION)} relative perturbation",
+             "coefficient": f"a term of the next lower order, {power_of_ten(PERTURBATION)} of the value, added",
+             "tighten": f"the bound made {power_of_ten(PERTURBATION)} tighter", "conjugate": "its complex conjugate"}
     out = nodes.container(classes=["mc-verified"])
     status = "Verified" if report.passed else "NOT VERIFIED"
     if report.timed_out:
         status = f"NOT VERIFIED (stopped at its time limit of {report.timed_out:g} s)"
-    out += para(strong(f"{status}: "), f"{len(report.instances)} random instances (sizes {sizes}); {what}. "
-                f"Largest scale-free discrepancy {report.max_raw:.1e} against a tolerance of {report.tolerance:.0e}.")
+    if r.kind == "expansion":
+        margin = (f"The fitted order falls short of {r.order} by at most {report.max_raw:.2f}, against an allowance "
+                  f"of {report.tolerance:g}.")
+    else:
+        margin = f"Largest scale-free discrepancy {report.max_raw:.1e} against a tolerance of {report.tolerance:.0e}."
+    out += para(strong(f"{status}: "), f"{len(report.instances)} random instances (sizes {sizes}); {what}. " + margin)
     if rejected:
-        out += para("The same check rejects wrong answers: " + ", ".join(words[n] for n in rejected) + ".")
+        out += para("The same check rejects wrong answers: " + ", ".join(words.get(n, n) for n in rejected) + ".")
     others = [f for f in report.formulas if f.role != "reaches-claim"]
     if others:
         steps = sum(f.role == "step" for f in others)
