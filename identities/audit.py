@@ -47,11 +47,14 @@ def _normal_latex(text: str) -> str:
 
 def _fingerprint(r):
     """The claim's numbers at a fixed instance, for finding the same claim under two ids."""
-    sig = (r.kind, getattr(r, "wrt", None), tuple((n, v.shape, v.assume) for n, v in r.variables.items()))
+    # the convention tells apart claims with equal numbers that say different things (∂/∂z against ∂/∂z̄)
+    sig = (r.kind, getattr(r, "wrt", None), getattr(r, "convention", None), getattr(r, "layout", None),
+           tuple((n, v.shape, v.assume) for n, v in r.variables.items()))
     try:
         inst = draw(r, instance_seeds(r, seed=12345, count=1)[0])
         fns = r.fingerprint
-        nums = tuple(np.round(np.asarray(getattr(r, fn)(**inst.values), dtype=float), 8).tobytes() for fn in fns)
+        # complex128 keeps the imaginary parts, which a cast to float would drop
+        nums = tuple(np.round(np.asarray(getattr(r, fn)(**inst.values), dtype=complex), 8).tobytes() for fn in fns)
     except Exception:
         return None
     return sig, nums

@@ -386,9 +386,10 @@ class Identity:
         return out
 
     def _symbol_problems(self) -> list[Problem]:
-        from .latex import symbols_in
+        from .latex import _normal, symbols_in
 
-        declared = {v.tex_for(n): n for n, v in self.variables.items() if isinstance(v, Var)}
+        # normalised as symbols_in normalises what it reads, so that A_{11} is found as A_11
+        declared = {_normal(v.tex_for(n)): n for n, v in self.variables.items() if isinstance(v, Var)}
         dims = {d for v in self.variables.values() if isinstance(v, Var) for d in v.shape if isinstance(d, str)}
         allowed = set(declared) | set(self.symbols) | dims | {"I"} | self.extra_symbols()
         seen = set()
