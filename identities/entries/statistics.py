@@ -81,7 +81,7 @@ Derivative(
              * D(lambda x, m, Sigma: (x - m) @ np.linalg.solve(Sigma, x - m)),
              lambda x, m, Sigma, dx: -gauss_pdf(x, m, Sigma) * np.linalg.solve(Sigma, x - m) @ dx, uses=["4A2S"]),
     ],
-    references=[ref("matrix-cookbook-2012", "§8.1.1, derivatives of the density")],
+    references=[cookbook(347)],
     aliases=["derivative of multivariate normal density", "gradient of Gaussian pdf", "score of Gaussian in x"],
 )
 
@@ -117,7 +117,7 @@ Hessian(
              lambda x, m, Sigma, dx: gauss_pdf(x, m, Sigma) * (
                  np.outer(np.linalg.solve(Sigma, x - m), np.linalg.solve(Sigma, x - m)) - np.linalg.inv(Sigma)) @ dx),
     ],
-    references=[ref("matrix-cookbook-2012", "§8.1.1, derivatives of the density")],
+    references=[cookbook(348)],
     aliases=["second derivative of Gaussian density", "Hessian of multivariate normal pdf"],
 )
 
