@@ -178,7 +178,7 @@ Differential(
     ],
     symbols={"i": "a row index", "j": "a column index", "J": SINGLE_ENTRY},
     notes=ENTRYWISE_NOTE,
-    references=[cookbook(73)],
+    references=[cookbook(73), cookbook(457)],
     aliases=["single-entry matrix", "derivative of matrix by its element", "J^ij", "elementary matrix"],
 )
 

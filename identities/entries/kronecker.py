@@ -90,7 +90,7 @@ Equality(
     rhs=lambda A, B: np.kron(np.linalg.pinv(A), np.linalg.pinv(B)),
     notes="Holds for the Moore–Penrose inverse of any A and B; checked here with a tall and a wide factor, "
           "so that A⊗B is neither.",
-    references=[cookbook(513)],
+    references=[cookbook(513), cookbook(222)],
     aliases=["Moore-Penrose inverse of kronecker product", "pinv of kron", "kronecker pseudoinverse"],
 )
 
@@ -143,7 +143,7 @@ Equality(
 
 Equality(
     id="DMEZ",
-    title="The vec trick: vec of a product as a Kronecker product, vec(AXB) = (Bᵀ⊗A) vec X",
+    title="vec of a product as a Kronecker product: vec(AXB) = (Bᵀ⊗A) vec X",
     latex=r"\operatorname{vec}(AXB) = (B^{\top} \otimes A)\operatorname{vec}(X)",
     variables={"A": Matrix("p", "m"), "X": Matrix("m", "n"), "B": Matrix("n", "q")},
     lhs=lambda A, X, B: vec(A @ X @ B),

@@ -25,7 +25,7 @@ Equality(
     rhs=lambda A, B: inv(B) @ inv(A),
     notes="The order of the factors reverses: B⁻¹A⁻¹ undoes B after A has been undone. Both factors must be "
           "square and invertible; for rectangular factors the pseudo-inverse obeys no such rule in general.",
-    references=[cookbook(1)],
+    references=[cookbook(1), cookbook(155)],
     related=["NGWJ", "CDQC"],
     aliases=["inverse of AB", "inverse of a matrix product", "reverse order law for inverses",
              "socks and shoes rule"],

@@ -50,7 +50,7 @@ Equality(
           "70 % (median relative error); exp(A+B) is then given by the Baker–Campbell–Hausdorff or Zassenhaus "
           "expansions. With −A for B it gives the inverse of exp(A) (Cookbook (499), the formula below).",
     also=[Formula(r"\exp(A)^{-1} = \exp(-A)", lambda A: np.linalg.inv(expm(A)), lambda A: expm(-A))],
-    references=[cookbook(498), ref("higham-2008", "ch. 10, the matrix exponential")],
+    references=[cookbook(498), cookbook(499), ref("higham-2008", "ch. 10, the matrix exponential")],
     aliases=["exponential of a sum", "exp(A+B)", "commuting matrices exponential", "matrix exponential product"],
 )
 

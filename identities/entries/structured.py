@@ -206,7 +206,7 @@ Derivative(
     claimed=lambda X, a, b: _by_structure_matrices(-inv(X).T @ np.outer(a, b) @ inv(X).T),
     also=[Formula(r"S^{ij} = \frac{\partial X}{\partial X_{ij}} = J^{ij} + J^{ji} - J^{ij}J^{ij}",
                   lambda X: _moved_by_entry(X), lambda X: _structure_matrices(X))],
-    references=[cookbook(133), cookbook(134)],
+    references=[cookbook(133), cookbook(134), cookbook(456), cookbook(458)],
     notes="The general rule for a structured argument: the derivative by a free parameter is the "
           "unconstrained gradient ∂f/∂X paired with how X moves with that parameter. It is checked here "
           "with the symmetric structure (the product J^ij J^ij is J^ii on the diagonal and zero off it) and the "
