@@ -316,6 +316,16 @@ def words(text: str) -> list[str]:
     return out
 
 
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance: letters inserted, deleted or changed."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
 def _stem(w: str) -> str:
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
@@ -413,7 +423,13 @@ class Index:
                     if w.startswith(q) and w != q:
                         out.setdefault(w, 0.8)
             if len(q) >= 4:
-                for w in difflib.get_close_matches(q, self.vocab, n=3, cutoff=0.8):
+                # a typo stands for the nearest words only: "determinent" is "determinant" (one letter
+                # off), not also "determined" (two), which a rarer word's weight would put first
+                close = difflib.get_close_matches(q, self.vocab, n=5, cutoff=0.8)
+                nearest = min((_edits(q, w) for w in close), default=0)
+                for w in close:
+                    if _edits(q, w) > nearest:
+                        continue
                     out.setdefault(w, 0.6)
                     for s in _SYN.get(w, ()):
                         out.setdefault(_stem(s), 0.5)

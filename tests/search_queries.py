@@ -12,7 +12,7 @@ WORD_QUERIES = [
     ("quadratic form gradient", "AUP0"),
     ("softmax jacobian", "AH09"),
     ("cookbook 57", "BJCG"),
-    ("determinent", "2GCY"),
+    ("determinent lemma", "G6QA"),  # a typo in the name of the matrix determinant lemma
     ("jacobi's formula", "S66Y"),
     ("cross entropy softmax", "1JBY"),
     ("frobenius norm gradient", "L6MJ"),

@@ -49,6 +49,13 @@ def test_search_ranks_the_expected_entry_in_the_top_3(cat, query, expected):
     assert expected in top, (query, top)
 
 
+def test_a_typo_stands_for_the_nearest_word(cat):
+    # "determinent" is one letter from "determinant" and two from "determined" (HJF7's over-determined
+    # system), which is rarer and would outrank it if both counted
+    top = [r for _, r in Index(cat, cat.topics).search("determinent", limit=3)]
+    assert len(top) == 3 and all("determinant" in r.title.lower() for r in top), [r.title for r in top]
+
+
 def test_search_json(capsys):
     assert main(["search", "log", "determinant", "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
