@@ -10,6 +10,7 @@ import ast
 import functools
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -194,10 +195,12 @@ def layout_sentence(r) -> str | None:
     wrt = r.variables[r.wrt]
     if r.layout == "denominator":
         what = {"matrix": f"the result has the shape of {r.wrt}", "vector": f"the result is laid out like {r.wrt}",
-                "scalar": "the result is laid out like f"}[wrt.kind]
+                "scalar": "the result is laid out like f",
+                "tensor": f"the result has the shape of {r.wrt}"}[wrt.kind]
     else:
         what = {"matrix": f"the result has the shape of {r.wrt}ᵀ", "vector": "rows follow the outputs of f, "
-                f"columns follow {r.wrt} (the Jacobian)", "scalar": "the result is laid out like f"}[wrt.kind]
+                f"columns follow {r.wrt} (the Jacobian)", "scalar": "the result is laid out like f",
+                "tensor": f"the axes of f come first, then those of {r.wrt}"}[wrt.kind]
     return f"{r.layout.capitalize()} layout: {what}."
 
 
@@ -246,7 +249,11 @@ def _plain(tex: str) -> str:
              "\\Omega": "Ω", "\\omega": "ω", "\\phi": "φ", "\\Phi": "Φ", "\\Psi": "Ψ", "\\psi": "ψ", "\\eta": "η",
              "\\delta": "δ", "\\Delta": "Δ", "\\Gamma": "Γ", "\\rho": "ρ", "\\nu": "ν", "\\xi": "ξ", "\\kappa": "κ",
              "\\zeta": "ζ", "\\chi": "χ", "\\pi": "π", "\\Theta": "Θ"}
-    return greek.get(tex, tex.replace("\\mathbf{", "").replace("\\hat{", "").replace("}", ""))
+    out = tex.replace("\\mathbf{", "").replace("\\boldsymbol{", "").replace("\\hat{", "").replace("}", "")
+    # longest first, so that \\Sigma is not read as \\S followed by "igma"; inside a subscript too (Σ_a)
+    for name in sorted(greek, key=len, reverse=True):
+        out = re.sub(re.escape(name) + r"(?![A-Za-z])", greek[name], out)
+    return out.replace("{", "")
 
 
 def reference_text(ref) -> str:
