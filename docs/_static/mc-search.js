@@ -153,8 +153,15 @@
 
   // What pagefind is asked for: the words (not the grammatical ones, not a function's name that the
   // formula says already) and the formulas' encoded features.
+  // A bare number is a Cookbook equation: pages carry each equation they cite as one token that no
+  // other word begins (identities.site.render.equation_token), since pagefind matches prefixes.
+  function equationNumber(word) {
+    var m = /^\(?([0-9]{1,3})\)?$/.exec(word);
+    return m ? "mceq" + String(Number(m[1])) + "e9" : null;
+  }
   function terms(query) {
     var parts = queryParts(query);
+    parts.words = parts.words.map(function (w) { return equationNumber(w) || w; });
     var words = parts.words.filter(function (w) {
       return !(parts.formulas.length && (has(S.functions, w) || has(S.greek, w)));
     });
@@ -183,6 +190,8 @@
     var all = terms(query), parts = queryParts(query);
     if (!all.length) return Promise.resolve([]);
     return load(url).then(function (pf) {
+      // a phrase of words, not of equation numbers ("Cookbook (57)" in a note is not eq. (57)'s entry)
+      parts.words = parts.words.filter(function (w) { return !equationNumber(w); });
       var phrase = !parts.formulas.length && parts.words.length > 1
         ? pf.search("\"" + parts.words.join(" ").replace(/"/g, "") + "\"") : Promise.resolve({ results: [] });
       return Promise.all([pf.search(all.join(" ")), phrase]).then(function (found) {
@@ -229,7 +238,9 @@
         var title = (data[i].meta && data[i].meta.title) || "";
         var names = ((data[i].meta && data[i].meta.names) || "").split(" | ").map(nameKey);
         x.data = data[i];
-        if (key && names.indexOf(key) >= 0) x.score *= NAME;
+        // names compared as words: a formula's one-letter symbols drop out of nameKey, so that
+        // "x^T A x" would otherwise be the name of anything called "x^T ..."
+        if (key && !qf.length && names.indexOf(key) >= 0) x.score *= NAME;
         x.score /= 1 + 0.05 * title.split(/\s+/).length;
         var best = 0;
         if (qf.length) {

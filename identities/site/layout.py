@@ -55,6 +55,8 @@ def render_entry(r, docname, anchor):
     sec += R.search_only(R.search_words(r, topic.title if topic else r.topic), weight=7)
     for value, terms in R.formula_terms(r):
         sec += R.search_only(terms, weight=value)
+    for value, token in R.equation_terms(r):
+        sec += R.search_only(token, weight=value)
     description = R.description(r)
     sec += R.search_only(description, meta="summary")
     # the names it goes by, for the search box's bonus to a query that is one of them

@@ -375,6 +375,22 @@ def search_only(text: str, weight: float | None = None, meta: str | None = None)
     return w
 
 
+def equation_terms(r) -> list[tuple[float, str]]:
+    """(pagefind weight, token) of the Cookbook equations an entry cites, as tokens that no other word
+    begins (pagefind matches prefixes: a bare 57 would find 570L and eq. (570)). The equation of the
+    entry's first reference, cited without a qualifying note, is what the entry states and weighs most."""
+    out = {}
+    for i, ref in enumerate(r.references):
+        if ref.eq is not None and ref.source == "matrix-cookbook-2012":
+            weight = 10.0 if i == 0 and not ref.note else 5.0
+            out[ref.eq] = max(out.get(ref.eq, 0.0), weight)
+    return [(w, equation_token(eq)) for eq, w in out.items()]
+
+
+def equation_token(eq: int) -> str:
+    return f"mceq{eq}e9"
+
+
 # pagefind weights of an entry's formula tokens, by where the entry shows the formula (as the command
 # line's search weighs them: identities.search.FORMULA_WEIGHT)
 FORMULA_GROUPS = [(6.0, {"title", "statement", "alias"}), (3.0, {"other_layout", "differential", "also"}),
