@@ -790,7 +790,7 @@ def _probe_expansion(record: Expansion, inst: Instance) -> Probe:
             raise CheckError("series", f"returned shape {np.shape(c)}, but f has shape {np.shape(r)}")
     scale = max(_norm(r) for r in refs) or 1.0
     # remainders below this are rounding, not truncation: they say nothing about the order
-    floor = 1e4 * np.finfo(float).eps * scale
+    floor = 1e2 * np.finfo(float).eps * scale
     order = record.order
 
     def judge(c):
