@@ -2,8 +2,8 @@
 
 Records are code and may misbehave: a checker can loop forever, call ``os._exit`` or crash the
 interpreter. So the command line, the audit, the tests and the site verify through this runner:
-one worker process for the whole run (forked, so it shares the loaded records and costs no
-re-import), fed one record at a time. When a record overruns its limit the worker is killed, that
+one worker process per core for the whole run (forked, so each shares the loaded records and costs
+no re-import), each fed one record at a time. When a record overruns its limit the worker is killed, that
 record is reported as timed out, and a fresh worker carries on with the next one.
 """
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 import time
 import traceback
 
@@ -19,6 +20,8 @@ from .verify import Report, verify
 # Seconds for one record's whole verification (instances, mutations, formulas, errata). The
 # slowest entry takes well under a second; a record may ask for more with time_limit (and a reason).
 DEFAULT_TIME_LIMIT = 10.0
+# workers verifying at once: one per core, up to this many
+MAX_WORKERS = 4
 
 
 def time_limit(record) -> float:
@@ -123,27 +126,54 @@ def verify_all(records, *, seed=None, instances=None, mutations=True, formulas=T
         return out
     sys.stdout.flush()
     sys.stderr.flush()
-    worker = _Worker(records, options)
-    try:
-        for k, r in enumerate(records):
-            limit = time_limit(r)
-            start = time.perf_counter()
-            result = worker.run(k, limit)
-            if result is None:
-                worker.stop(kill=True)
-                rep = _failed(r, "", timed_out=limit)
-                rep.seconds = time.perf_counter() - start
-                worker = _Worker(records, options)
-            elif isinstance(result, str):
-                rep = _failed(r, result)
-                if not worker.proc.is_alive():
+    # one worker per core (records are independent), each driven by a thread that waits on its pipe
+    lanes = max(1, min(len(records), os.cpu_count() or 1, MAX_WORKERS))
+    queue = iter(range(len(records)))
+    lock = threading.Lock()
+    done = [0]
+    errors = []
+
+    def lane():
+        worker = _Worker(records, options)
+        try:
+            while True:
+                with lock:
+                    k = next(queue, None)
+                if k is None:
+                    return
+                r = records[k]
+                limit = time_limit(r)
+                start = time.perf_counter()
+                result = worker.run(k, limit)
+                if result is None:
                     worker.stop(kill=True)
+                    rep = _failed(r, "", timed_out=limit)
+                    rep.seconds = time.perf_counter() - start
                     worker = _Worker(records, options)
-            else:
-                rep = result
-            out[r.id] = rep
-            if progress:
-                progress(k + 1, len(records), r, rep)
-    finally:
-        worker.stop()
+                elif isinstance(result, str):
+                    rep = _failed(r, result)
+                    if not worker.proc.is_alive():
+                        worker.stop(kill=True)
+                        worker = _Worker(records, options)
+                else:
+                    rep = result
+                with lock:
+                    out[r.id] = rep
+                    done[0] += 1
+                    if progress:
+                        progress(done[0], len(records), r, rep)
+        except BaseException as exc:  # noqa: BLE001 - raised again in the caller's thread
+            errors.append(exc)
+        finally:
+            worker.stop()
+
+    threads = [threading.Thread(target=lane, daemon=True) for _ in range(lanes)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise errors[0]
+    # in the records' order, as a single worker would give them
+    out = {r.id: out[r.id] for r in records}
     return out
