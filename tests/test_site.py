@@ -264,10 +264,13 @@ DESCRIPTION = r'<meta (?=[^>]*name="description")[^>]*content="([^"]*)"'
 
 
 def test_every_page_has_one_description(built_site):
-    pages = [built_site / "index.html", built_site / "conventions.html", built_site / "id" / f"{ENTRIES[0].id}.html"]
+    pages = [built_site / "index.html", built_site / "conventions.html", built_site / "id" / f"{ENTRIES[0].id}.html",
+             built_site / "print.html", built_site / "topics" / f"{ENTRIES[0].topic}.html"]
     for p in pages:
         found = re.findall(DESCRIPTION, p.read_text())
         assert len(found) == 1 and len(found[0]) > 20, (p.name, found)
+        # words, never markup: parts of generated pages are written to HTML while they are read
+        assert "&lt;" not in found[0] and "<" not in found[0], (p.name, found[0])
     entry = (built_site / "id" / f"{ENTRIES[0].id}.html").read_text()
     desc = re.search(DESCRIPTION, entry).group(1)
     assert ENTRIES[0].title.split()[0] in desc

@@ -31,6 +31,7 @@ from . import layout as L
 from . import pages, printable
 from . import render as R
 from .build import SHARED_INPUTS, Site, catalogue_digest, write_stubs
+from .prerender import prerender, prerendered, visit_prerendered
 
 logger = logging.getLogger(__name__)
 EXT_VERSION = "2"
@@ -58,7 +59,9 @@ class EntryDirective(SphinxDirective):
         std.note_hyperlink_target(anchor, self.env.docname, anchor, f"{r.id}: {r.title}")
         for path in SHARED_INPUTS:
             self.env.note_dependency(path)
-        return [L.render_entry(r, self.env.docname, anchor)]
+        page = L.render_entry(r, self.env.docname, anchor)
+        return [prerender(page, Site.builder, self.env, self.env.docname, Site.cat.entries,
+                          keep=(L.crosscheck_placeholder,))]
 
 
 class TopicDirective(SphinxDirective):
@@ -66,7 +69,8 @@ class TopicDirective(SphinxDirective):
     option_spec = {"digest": directives.unchanged}
 
     def run(self):
-        return L.topic_page(Site.cat.topics[self.arguments[0]])
+        return [prerender(n, Site.builder, self.env, self.env.docname, Site.cat.entries)
+                for n in L.topic_page(Site.cat.topics[self.arguments[0]])]
 
 
 class CatalogueWideDirective(SphinxDirective):
@@ -186,11 +190,13 @@ def config_inited(app, config):
 def builder_inited(app):
     if not app.config.mc_site:
         return
+    Site.builder = app.builder
     Site.start_crosschecks(app.outdir)
     # the site searches with pagefind; Sphinx's own index is built only to compare the two
     if app.builder.name == "html" and not app.config.mc_builtin_search:
         app.builder.search = False
     _write_heavy_pages_first(app.builder)
+    _read_notebooks_apart(app.builder)
 
 
 # Pages that take seconds to write, not milliseconds (the print page holds every entry). Sphinx writes
@@ -213,6 +219,32 @@ def _write_heavy_pages_first(builder):
 
     heavy_first._mc_heavy_first = True
     builder._write_parallel = heavy_first
+
+
+def _read_notebooks_apart(builder):
+    """Reading a tutorial executes it (seconds each, against milliseconds for an entry page). In name
+    order they are read last and all in one chunk, one after another on one core while the others
+    idle; put one at the head of each of the first chunks, they run side by side from the start."""
+    read = getattr(builder, "_read_parallel", None)
+    if read is None or getattr(read, "_mc_apart", False):
+        return
+
+    def apart(docnames, nproc, *args, **kwargs):
+        from sphinx.util.parallel import make_chunks
+
+        slow = [d for d in docnames if str(builder.env.doc2path(d)).endswith(".ipynb")]
+        rest = [d for d in docnames if d not in slow]
+        size = len(make_chunks(docnames, nproc)[0]) if docnames else 1
+        # chunk k starts with notebook k; the other documents fill the chunks in name order
+        order, i = [], 0
+        for k, nb in enumerate(slow):
+            order += [nb] + rest[i:i + size - 1]
+            i += size - 1
+        order += rest[i:]
+        return read(order, nproc, *args, **kwargs)
+
+    apart._mc_apart = True
+    builder._read_parallel = apart
 
 
 def verify_before_reading(app, env, docnames):
@@ -276,12 +308,6 @@ def build_finished(app, exception):
     if exception is not None or app.builder.format != "html" or not app.config.mc_site:
         return
     strip_execution_times(app.outdir)
-    from identities import dataset
-
-    dataset.write(app.outdir, Site.cat, Site.all_reports(), Site.base_url)
-    pages.write_search_spec(app.outdir)
-    pages.write_sitemap(app)
-    env = dict(os.environ)
     # Only the article is indexed; math (its words are TeX tokens), code, tables listing other
     # entries and page boilerplate are left out, so that words people type decide the ranking.
     cmd = [sys.executable, "-m", "pagefind", "--site", str(app.outdir), "--root-selector", "article.bd-article",
@@ -290,9 +316,18 @@ def build_finished(app, exception):
            "--exclude-selectors", ".prev-next-area", "--exclude-selectors", ".headerlink",
            # topic pages list every title of their topic: they are for browsing, not for search
            "--glob", "{*.html,id/*.html,tutorials/*.html}", "--quiet"]
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    # pagefind reads only the pages, so it indexes them while the dataset and sitemap are written
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ))
+    try:
+        from identities import dataset
+
+        dataset.write(app.outdir, Site.cat, Site.all_reports(), Site.base_url)
+        pages.write_search_spec(app.outdir)
+        pages.write_sitemap(app)
+    finally:
+        out, err = proc.communicate()
     if proc.returncode != 0:
-        logger.warning(f"pagefind failed: {proc.stderr.strip() or proc.stdout.strip()}", type="mc", subtype="search")
+        logger.warning(f"pagefind failed: {err.strip() or out.strip()}", type="mc", subtype="search")
 
 
 def escape_theme_text(app, pagename, templatename, context, doctree):
@@ -323,6 +358,7 @@ def setup(app):
     app.connect("build-finished", build_finished)
     app.connect("doctree-resolved", fill_placeholders)
     app.connect("env-updated", collect_crosschecks)
+    app.add_node(prerendered, html=(visit_prerendered, None), latex=(_skip, None), text=(_skip, None))
     for placeholder in (L.crosscheck_placeholder, L.sympy_errata_placeholder):
         app.add_node(placeholder, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
     app.connect("html-page-context", escape_theme_text, priority=900)

@@ -30,6 +30,7 @@ SHARED_INPUTS = [str(HERE.parent / f) for f in ("bibliography.py", "assumptions.
 
 class Site:
     cat = None
+    builder = None  # the builder writing the site (its translator writes generated pages while they are read)
     reports: dict = {}
     published: dict = {}
     base_url = ""

@@ -12,6 +12,7 @@ from sphinx.directives import SphinxDirective
 
 from . import render as R
 from .build import SHARED_INPUTS, Site
+from .prerender import prerender
 
 
 def _url_ref(url: str, text: str | None = None):
@@ -118,4 +119,5 @@ class PrintDirective(SphinxDirective):
         self.env.get_domain("mc").data["catalogue_docs"][self.env.docname] = True
         for path in SHARED_INPUTS:
             self.env.note_dependency(path)
-        return print_page(self.env.docname)
+        return [prerender(n, Site.builder, self.env, self.env.docname, Site.cat.entries)
+                for n in print_page(self.env.docname)]

@@ -1,0 +1,104 @@
+"""A generated page's body written to HTML while the page is read.
+
+Sphinx walks every node of every page some sixty times after reading it (transforms, the pickled
+doctree, post-transforms, the writer), and an entry page holds some 250 nodes against a hand-written
+page's ten. The pages made here are the catalogue's own, with links to pages whose names are known
+before reading, so each run of non-section nodes is written to HTML at once by the HTML builder's own
+translator (the same markup, MathML, and highlighting the writer would have produced) and kept as one
+``prerendered`` node. Sections and their titles stay nodes, for the page's table of contents; so do the
+placeholders filled after reading, and anything holding a link that is not resolved here.
+"""
+from __future__ import annotations
+
+from docutils import nodes
+from docutils.utils import new_document
+from sphinx import addnodes
+from sphinx.util.nodes import make_refnode
+
+KEEP = (nodes.section, nodes.title, nodes.meta, addnodes.pending_xref)
+
+
+class prerendered(nodes.General, nodes.Element):
+    """HTML written while the page was read (``html``), holding the text of the nodes it replaced: what
+    reads a page as text (the theme's page description) reads the same words as before."""
+
+
+def visit_prerendered(self, node):
+    self.body.append(node["html"])
+    raise nodes.SkipNode
+
+
+class _Settings:
+    value = None  # the HTML writer's settings, made once per process
+
+
+def _settings(builder):
+    if _Settings.value is None:
+        from sphinx.util.docutils import _get_settings
+        from sphinx.writers.html import HTMLWriter
+
+        # what the builder's prepare_writing() gives the writer of every page
+        s = _get_settings(HTMLWriter, defaults=builder.env.settings, read_config_files=True)
+        s.compact_lists = bool(builder.config.html_compact_lists)
+        _Settings.value = s
+    return _Settings.value
+
+
+def _resolve(tree, builder, env, docname, entries):
+    """Links to entry pages and to documents, as the mc and std domains would resolve them."""
+    for ref in list(tree.findall(addnodes.pending_xref)):
+        contnode = ref[0].deepcopy()
+        target, new = ref["reftarget"], None
+        if ref.get("refdomain") == "mc" and ref.get("reftype") == "id":
+            r = entries.get(target.upper())
+            if r is not None and f"id/{r.id}" in env.found_docs:
+                new = make_refnode(builder, docname, f"id/{r.id}", f"mc-{r.id.lower()}", contnode,
+                                   f"{r.id}: {r.title}")
+        elif ref.get("refdomain") == "std" and ref.get("reftype") == "doc" and ref["reftarget"].startswith("/"):
+            target = target[1:]
+            if target in env.found_docs and ref.get("refexplicit"):
+                caption = ref.astext()
+                new = make_refnode(builder, docname, target, None, nodes.inline(caption, caption, classes=["doc"]))
+        if new is not None:
+            ref.replace_self(new)
+
+
+def _runs(node, keep):
+    """(parent, [children]) for each run of consecutive children that can be written now."""
+    run = []
+    for child in node.children:
+        if isinstance(child, nodes.Element) and (isinstance(child, keep) or any(
+                isinstance(n, keep) for n in child.findall(include_self=False))):
+            if run:
+                yield node, run
+                run = []
+            if isinstance(child, nodes.section):
+                yield from _runs(child, keep)
+        else:
+            run.append(child)
+    if run:
+        yield node, run
+
+
+def prerender(tree, builder, env, docname, entries, keep=()):
+    """``tree`` with each run of writable nodes replaced by the HTML the writer makes of it."""
+    if builder is None or builder.format != "html":
+        return tree
+    _resolve(tree, builder, env, docname, entries)
+    for block in tree.findall(nodes.literal_block):
+        block.setdefault("linenos", False)  # as Sphinx's HighlightLanguageTransform would
+    visitor = builder.create_translator(new_document(docname, _settings(builder)), builder)
+    runs = []
+    for parent, run in _runs(tree, KEEP + tuple(keep)):
+        # every run is written before any is replaced: the writer looks at a node's siblings
+        visitor.body = []
+        for child in run:
+            child.walkabout(visitor)
+        runs.append((parent, run, "".join(visitor.body)))
+    for parent, run, html in runs:
+        at = parent.index(run[0])
+        text = parent.child_text_separator.join(child.astext() for child in run)
+        for child in run:
+            parent.remove(child)
+        parent.insert(at, prerendered("", nodes.Text(text), html=html))
+    return tree
