@@ -136,13 +136,12 @@ class Site:
             else:
                 cls.todo[r.id] = key
         if len(cls.todo) > 4:
-            # Separate interpreters, not forks: they run while Sphinx reads (its forked workers
-            # included), and only the main process waits for them. Two, because reading ends
-            # before the cross-checks do, and one would then leave a core idle.
-            ids = list(cls.todo)
+            # A separate interpreter, not a fork: it runs while Sphinx reads (its forked workers
+            # included), and only the main process waits for it. One: the whole catalogue's take
+            # 6-8 s, well inside the reading, and a second interpreter would import sympy again.
             cls.pending = [subprocess.Popen(
-                [sys.executable, "-m", "identities.crosscheck", cls.catalogue_dir or "", *ids[k::2]],
-                cwd=HERE.parents[1], stdout=subprocess.PIPE, text=True) for k in range(2)]
+                [sys.executable, "-m", "identities.crosscheck", cls.catalogue_dir or "", *cls.todo],
+                cwd=HERE.parents[1], stdout=subprocess.PIPE, text=True)]
         elif cls.todo:  # an edited record or two: cheaper here than in a new interpreter
             cls.store_crosschecks(crosscheck_all(cls.cat, cls.todo))
 
