@@ -14,7 +14,7 @@ from .model import KINDS
 
 def entry_json(r, cat: Catalogue | None = None, report=None) -> dict:
     """One entry as plain data: the export format, and what the site's search indexes."""
-    topic = cat.topics.get(r.topic) if cat else None
+    topic = cat.topics.get(r.topic) if cat is not None else None  # len(cat) counts the catalogue
     out = {
         "id": r.id,
         "title": r.title,
