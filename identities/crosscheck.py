@@ -123,8 +123,8 @@ def crosscheck_all(cat, ids) -> dict:
 
 def main(argv) -> int:
     """``python -m identities.crosscheck CATALOGUE_DIR ID...``: the cross-checks of those entries as
-    JSON on stdout (CATALOGUE_DIR empty: the catalogue itself). The site
-    build runs it in a separate interpreter while Sphinx reads."""
+    JSON on stdout (CATALOGUE_DIR empty: the catalogue itself). The site build runs it in a
+    separate interpreter while Sphinx reads."""
     import json
 
     from .catalogue import load, load_dir

@@ -30,7 +30,7 @@ from sphinx.util.nodes import make_refnode
 from . import layout as L
 from . import pages, printable
 from . import render as R
-from .build import SHARED_INPUTS, Site, catalogue_digest, write_stubs
+from .build import SHARED_INPUTS, Site, catalogue_digest, entry_target, write_stubs
 from .prerender import prerender, prerendered, visit_prerendered
 
 logger = logging.getLogger(__name__)
@@ -52,16 +52,14 @@ class EntryDirective(SphinxDirective):
         if r is None:
             logger.warning(f"no entry {entry_id}", location=self.get_location())
             return []
-        anchor = f"mc-{r.id.lower()}"
+        anchor = entry_target(r.id)[1]
         domain = self.env.get_domain("mc")
         domain.note_entry(r.id, r.title, self.env.docname, anchor)
         std = self.env.get_domain("std")
         std.note_hyperlink_target(anchor, self.env.docname, anchor, f"{r.id}: {r.title}")
         for path in SHARED_INPUTS:
             self.env.note_dependency(path)
-        page = L.render_entry(r, self.env.docname, anchor)
-        return [prerender(page, Site.builder, self.env, self.env.docname, Site.cat.entries,
-                          keep=(L.crosscheck_placeholder,))]
+        return [prerender(L.render_entry(r, self.env.docname, anchor), self.env, keep=(L.crosscheck_placeholder,))]
 
 
 class TopicDirective(SphinxDirective):
@@ -69,8 +67,7 @@ class TopicDirective(SphinxDirective):
     option_spec = {"digest": directives.unchanged}
 
     def run(self):
-        return [prerender(n, Site.builder, self.env, self.env.docname, Site.cat.entries)
-                for n in L.topic_page(Site.cat.topics[self.arguments[0]])]
+        return [prerender(n, self.env) for n in L.topic_page(Site.cat.topics[self.arguments[0]])]
 
 
 class CatalogueWideDirective(SphinxDirective):
@@ -229,7 +226,8 @@ SERIAL_READ_BELOW = 20
 def _read_notebooks_apart(builder):
     """Reading a tutorial executes it (seconds each, against milliseconds for an entry page). In name
     order they are read last and all in one chunk, one after another on one core while the others
-    idle; put one at the head of each of the first chunks, they run side by side from the start."""
+    idle; put one at the head of each of the first chunks, they run side by side from the start.
+    A read of a few pages and no tutorial is serial (SERIAL_READ_BELOW)."""
     read = getattr(builder, "_read_parallel", None)
     if read is None or getattr(read, "_mc_apart", False):
         return
@@ -237,13 +235,11 @@ def _read_notebooks_apart(builder):
     def apart(docnames, nproc, *args, **kwargs):
         from sphinx.util.parallel import make_chunks
 
-        if len(docnames) < SERIAL_READ_BELOW and not any(str(builder.env.doc2path(d)).endswith(".ipynb")
-                                                         for d in docnames):
-            return builder._read_serial(docnames)
-
         slow = [d for d in docnames if str(builder.env.doc2path(d)).endswith(".ipynb")]
+        if len(docnames) < SERIAL_READ_BELOW and not slow:
+            return builder._read_serial(docnames)
         rest = [d for d in docnames if d not in slow]
-        size = len(make_chunks(docnames, nproc)[0]) if docnames else 1
+        size = len(make_chunks(docnames, nproc)[0])
         # chunk k starts with notebook k; the other documents fill the chunks in name order
         order, i = [], 0
         for k, nb in enumerate(slow):
@@ -326,7 +322,7 @@ def build_finished(app, exception):
            # topic pages list every title of their topic: they are for browsing, not for search
            "--glob", "{*.html,id/*.html,tutorials/*.html}", "--quiet"]
     # pagefind reads only the pages, so it indexes them while the dataset and sitemap are written
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ))
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         from identities import dataset
 

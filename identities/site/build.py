@@ -249,12 +249,17 @@ def related_ids(r) -> list[str]:
     return [i for i, _ in Site.relations().related(r)]
 
 
+def entry_target(entry_id: str) -> tuple[str, str]:
+    """The document of an entry's page and the anchor of its statement."""
+    return f"id/{entry_id}", f"mc-{entry_id.lower()}"
+
+
 def write_stubs(app):
     src = Path(app.srcdir)
     cat = Site.cat
     wanted = set()
     for r in cat.entries.values():
-        p = src / "id" / f"{r.id}.rst"
+        p = src / f"{entry_target(r.id)[0]}.rst"
         wanted.add(p)
         _write_if_changed(p, f".. mc:entry:: {r.id}\n   :digest: {entry_digest(r)}\n")
     for slug, topic in cat.topics.items():

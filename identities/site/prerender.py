@@ -10,10 +10,14 @@ placeholders filled after reading, and anything holding a link that is not resol
 """
 from __future__ import annotations
 
+import functools
+
 from docutils import nodes
 from docutils.utils import new_document
 from sphinx import addnodes
 from sphinx.util.nodes import make_refnode
+
+from .build import Site, entry_target
 
 KEEP = (nodes.section, nodes.title, nodes.meta, addnodes.pending_xref)
 
@@ -28,32 +32,27 @@ def visit_prerendered(self, node):
     raise nodes.SkipNode
 
 
-class _Settings:
-    value = None  # the HTML writer's settings, made once per process
-
-
+@functools.lru_cache(maxsize=4)
 def _settings(builder):
-    if _Settings.value is None:
-        from sphinx.util.docutils import _get_settings
-        from sphinx.writers.html import HTMLWriter
+    """What the builder's prepare_writing() gives the writer of every page; once per build."""
+    from sphinx.util.docutils import _get_settings
+    from sphinx.writers.html import HTMLWriter
 
-        # what the builder's prepare_writing() gives the writer of every page
-        s = _get_settings(HTMLWriter, defaults=builder.env.settings, read_config_files=True)
-        s.compact_lists = bool(builder.config.html_compact_lists)
-        _Settings.value = s
-    return _Settings.value
+    s = _get_settings(HTMLWriter, defaults=builder.env.settings, read_config_files=True)
+    s.compact_lists = bool(builder.config.html_compact_lists)
+    return s
 
 
-def _resolve(tree, builder, env, docname, entries):
+def _resolve(tree, builder, env, docname):
     """Links to entry pages and to documents, as the mc and std domains would resolve them."""
     for ref in list(tree.findall(addnodes.pending_xref)):
         contnode = ref[0].deepcopy()
         target, new = ref["reftarget"], None
         if ref.get("refdomain") == "mc" and ref.get("reftype") == "id":
-            r = entries.get(target.upper())
-            if r is not None and f"id/{r.id}" in env.found_docs:
-                new = make_refnode(builder, docname, f"id/{r.id}", f"mc-{r.id.lower()}", contnode,
-                                   f"{r.id}: {r.title}")
+            r = Site.cat.entries.get(target.upper())
+            page, anchor = entry_target(r.id) if r is not None else (None, None)
+            if page in env.found_docs:
+                new = make_refnode(builder, docname, page, anchor, contnode, f"{r.id}: {r.title}")
         elif ref.get("refdomain") == "std" and ref.get("reftype") == "doc" and ref["reftarget"].startswith("/"):
             target = target[1:]
             if target in env.found_docs and ref.get("refexplicit"):
@@ -80,11 +79,12 @@ def _runs(node, keep):
         yield node, run
 
 
-def prerender(tree, builder, env, docname, entries, keep=()):
+def prerender(tree, env, keep=()):
     """``tree`` with each run of writable nodes replaced by the HTML the writer makes of it."""
+    builder, docname = Site.builder, env.docname
     if builder is None or builder.format != "html":
         return tree
-    _resolve(tree, builder, env, docname, entries)
+    _resolve(tree, builder, env, docname)
     for block in tree.findall(nodes.literal_block):
         block.setdefault("linenos", False)  # as Sphinx's HighlightLanguageTransform would
     visitor = builder.create_translator(new_document(docname, _settings(builder)), builder)

@@ -119,5 +119,4 @@ class PrintDirective(SphinxDirective):
         self.env.get_domain("mc").data["catalogue_docs"][self.env.docname] = True
         for path in SHARED_INPUTS:
             self.env.note_dependency(path)
-        return [prerender(n, Site.builder, self.env, self.env.docname, Site.cat.entries)
-                for n in print_page(self.env.docname)]
+        return [prerender(n, self.env) for n in print_page(self.env.docname)]
