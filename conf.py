@@ -66,7 +66,10 @@ html_sidebars = {"**": ["navbar-logo.html", "search-button-field.html", "mc-topi
 # JavaScript and without any CDN; the stylesheet and the font are copied from node_modules.
 html_math_renderer = "mathml"
 
-nbsphinx_execute = "always"
+# The tutorials run in one kernel beside the readers (identities/site/tutorials.py) and reach
+# nbsphinx executed; nbsphinx executes a tutorial only where that runner has no result for it.
+nbsphinx_custom_formats = {".ipynb": "identities.site.tutorials.executed"}
+nbsphinx_execute = "never"
 nbsphinx_requirejs_path = ""  # no widgets here, and nothing may load from a CDN
 nbsphinx_timeout = 120
 nbsphinx_allow_errors = False

@@ -66,18 +66,19 @@ def test_two_clean_builds_of_one_commit_are_identical(built_site, offline_build)
     assert not differ, f"files that differ between two clean builds: {sorted(differ)[:20]}"
 
 
-def test_no_mathml_server_outlives_a_build(built_site, offline_build):
+def test_no_mathml_server_or_tutorial_runner_outlives_a_build(built_site, offline_build):
     # the parallel workers connect to one server the main process stops; a stray one would keep
-    # running, and keep open the output pipe of whatever started the build
+    # running, and keep open the output pipe of whatever started the build. The same for the
+    # tutorial runner (and its kernel), which the main process stops once the tutorials are read.
     stray = []
     for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
         try:
             text = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
             continue
-        if "mathml-server.js" in text and "mc-mathml-" in text:
+        if ("mathml-server.js" in text and "mc-mathml-" in text) or "identities.site.tutorials" in text:
             stray.append(text)
-    assert not stray, f"MathML servers still running after the builds: {stray}"
+    assert not stray, f"MathML servers or tutorial runners still running after the builds: {stray}"
 
 
 class _Links(html.parser.HTMLParser):

@@ -14,6 +14,7 @@ Another project may load this extension just for the domain (``mc_site`` stays F
 """
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -221,13 +222,19 @@ def _write_heavy_pages_first(builder):
 # Each parallel reader sends the whole environment back, pickled: with 741 entries, unpickling it
 # costs 0.6 s a chunk, against some 30 ms to read an entry page. An edit re-reads a page or two.
 SERIAL_READ_BELOW = 20
+TUTORIAL_CONVERTER = "identities.site.tutorials.executed"
+
+
+def _notebooks(builder, docnames) -> list:
+    return [d for d in docnames if str(builder.env.doc2path(d)).endswith(".ipynb")]
 
 
 def _read_notebooks_apart(builder):
-    """Reading a tutorial executes it (seconds each, against milliseconds for an entry page). In name
-    order they are read last and all in one chunk, one after another on one core while the others
-    idle; put one at the head of each of the first chunks, they run side by side from the start.
-    A read of a few pages and no tutorial is serial (SERIAL_READ_BELOW)."""
+    """The tutorials are executed by one runner beside the readers (tutorials.py), one after
+    another; a reader that reaches a tutorial waits for it. In name order they are read last and all
+    in one chunk, one wait after another; put one at the end of each of the first chunks, the
+    runner has had the time of a chunk or more for each. A read of a few pages is serial
+    (SERIAL_READ_BELOW)."""
     read = getattr(builder, "_read_parallel", None)
     if read is None or getattr(read, "_mc_apart", False):
         return
@@ -235,15 +242,15 @@ def _read_notebooks_apart(builder):
     def apart(docnames, nproc, *args, **kwargs):
         from sphinx.util.parallel import make_chunks
 
-        slow = [d for d in docnames if str(builder.env.doc2path(d)).endswith(".ipynb")]
-        if len(docnames) < SERIAL_READ_BELOW and not slow:
+        if len(docnames) < SERIAL_READ_BELOW:
             return builder._read_serial(docnames)
+        slow = _notebooks(builder, docnames)
         rest = [d for d in docnames if d not in slow]
         size = len(make_chunks(docnames, nproc)[0])
-        # chunk k starts with notebook k; the other documents fill the chunks in name order
+        # chunk k ends with notebook k (the runner's k-th); the other documents fill the chunks in name order
         order, i = [], 0
-        for k, nb in enumerate(slow):
-            order += [nb] + rest[i:i + size - 1]
+        for nb in slow:
+            order += rest[i:i + size - 1] + [nb]
             i += size - 1
         order += rest[i:]
         return read(order, nproc, *args, **kwargs)
@@ -252,11 +259,19 @@ def _read_notebooks_apart(builder):
     builder._read_parallel = apart
 
 
-def verify_before_reading(app, env, docnames):
-    """Verify every entry in the main process before Sphinx forks its readers: each forked reader
-    would otherwise verify the whole catalogue again for the first page it renders."""
-    if app.config.mc_site and docnames:
-        Site.all_reports()
+def before_reading(app, env, docnames):
+    """In the main process, before Sphinx forks its readers: the tutorial runner starts (its kernel
+    works while the rest is verified and read), and every entry is verified (each forked reader
+    would otherwise verify the whole catalogue again for the first page it renders)."""
+    if not app.config.mc_site or not docnames:
+        return
+    from . import tutorials
+
+    if app.config.nbsphinx_custom_formats.get(".ipynb") == TUTORIAL_CONVERTER:
+        # in the order the readers reach them (apart() keeps it)
+        paths = [Path(app.builder.env.doc2path(d)) for d in _notebooks(app.builder, docnames)]
+        tutorials.Runner.start(paths, int(app.config.nbsphinx_timeout))
+    Site.all_reports()
 
 
 def env_get_outdated(app, env, added, changed, removed):
@@ -304,7 +319,11 @@ def _lines(text: str) -> list:
 
 def collect_crosschecks(app, env):
     """Collect the cross-checks in the main process once reading is done, before any parallel
-    writer is forked (a forked child cannot wait on another process's child)."""
+    writer is forked (a forked child cannot wait on another process's child). Every tutorial has
+    been read: its runner is done."""
+    from . import tutorials
+
+    tutorials.Runner.stop()
     Site.crosscheck(None)
     return []
 
@@ -335,6 +354,16 @@ def build_finished(app, exception):
         logger.warning(f"pagefind failed: {err.strip() or out.strip()}", type="mc", subtype="search")
 
 
+def freeze_for_exit(app, exception):
+    """At the end of a command-line build, nothing the build made is used again, but the interpreter's
+    final collection would walk all of it (0.9 s after an edit of one record, more after a clean
+    build). Frozen objects are left to the exit. Only when Sphinx runs as the command: a process that
+    builds again would keep them."""
+    main = getattr(sys.modules.get("__main__"), "__spec__", None)
+    if Path(sys.argv[0]).name == "sphinx-build" or (main is not None and main.name in ("sphinx", "sphinx.__main__")):
+        gc.freeze()
+
+
 def escape_theme_text(app, pagename, templatename, context, doctree):
     """sphinx-book-theme puts the raw text of a page title into its print header unescaped; a title
     is record text, so it must reach the page as text."""
@@ -359,8 +388,9 @@ def setup(app):
     app.connect("config-inited", config_inited)
     app.connect("builder-inited", builder_inited)
     app.connect("env-get-outdated", env_get_outdated)
-    app.connect("env-before-read-docs", verify_before_reading)
+    app.connect("env-before-read-docs", before_reading)
     app.connect("build-finished", build_finished)
+    app.connect("build-finished", freeze_for_exit, priority=1000)
     app.connect("doctree-resolved", fill_placeholders)
     app.connect("env-updated", collect_crosschecks)
     app.add_node(prerendered, html=(visit_prerendered, None), latex=(_skip, None), text=(_skip, None))
