@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+import weakref
 from dataclasses import dataclass, field, fields
 from typing import Any, Callable, ClassVar
 
@@ -102,6 +103,22 @@ class Change:
     why: str
 
 
+_POSITIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _call_span(frame) -> tuple | None:
+    """Where the call the frame is making is written: the interpreter keeps each instruction's
+    source positions, and a call's span covers its whole expression. The page then shows a
+    record's source without parsing its file again."""
+    code = frame.f_code
+    positions = _POSITIONS.get(code)
+    if positions is None:
+        positions = _POSITIONS[code] = list(code.co_positions())
+    i = frame.f_lasti // 2  # one position per two-byte code unit
+    span = positions[i] if 0 <= i < len(positions) else None
+    return span if span is not None and None not in span else None
+
+
 @dataclass(frozen=True)
 class Withdrawal:
     """A withdrawn entry keeps its id and page, saying why and what replaces it."""
@@ -181,6 +198,8 @@ class Identity:
     file: str = field(default="", compare=False)
     line: int = field(default=0, compare=False)
     topic: str = field(default="", compare=False)
+    # (line, end line, column, end column) of the call that made the record; columns count UTF-8 bytes
+    span: tuple | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self):
         if isinstance(getattr(self, "wrt", None), str) and type(self).wrt_is_tuple:
@@ -193,6 +212,7 @@ class Identity:
             frame = frame.f_back
         if frame is not None and not self.file:
             self.file, self.line = frame.f_code.co_filename, frame.f_lineno
+            self.span = _call_span(frame)
         _collector.append(self)
 
     wrt_is_tuple: ClassVar[bool] = False

@@ -293,3 +293,39 @@ def test_related_entries_are_related_and_say_why(cat):
     assert "E72H" in dict(rel.related(cat.entries["ZLJX"]))
     # a shared word is not a relation: the Woodbury identity and the softmax Jacobian share none of these
     assert "AH09" not in woodbury and all(why for why in woodbury.values())
+
+
+def test_an_entry_page_shows_its_records_call_as_written():
+    """The source on a page is a slice of the file at the span the interpreter recorded for the
+    record's call; parsing each file for the call with that id gives the same text, record by record."""
+    from identities.catalogue import catalogue
+    from identities.site import render as R
+
+    cat = catalogue()
+    assert all(r.span is not None for r in cat.entries.values())
+    shown = 0
+    for r in cat.entries.values():
+        assert R.record_source(r) == R._file_sources(r.file).get(r.id, ""), r.id
+        shown += bool(R.record_source(r))
+    assert shown > 0.9 * len(cat.entries)
+
+
+def test_a_record_made_by_a_helper_shows_the_call_with_its_id(tmp_path):
+    from identities.catalogue import load_file
+    from identities.site import render as R
+
+    f = tmp_path / "helper.py"
+    f.write_text('import numpy as np\nfrom identities import Equality, Matrix\n\n\n'
+                 'def make(i):\n    return Equality(id=i, title="A = A", latex="A = A",\n'
+                 '                    variables={"A": Matrix("n", "n")}, lhs=lambda A: A, rhs=lambda A: A,\n'
+                 '                    sketch="both sides are A", aliases=["identity"])\n\n\n'
+                 'make("HLP1")\n'
+                 'Equality(id="HLP2", title="A = A again", latex="A = A",\n'
+                 '         variables={"A": Matrix("n", "n")}, lhs=lambda A: A, rhs=lambda A: A,\n'
+                 '         sketch="both sides are A", aliases=["identity"])\n')
+    records, problems = load_file(f)
+    by_id = {r.id: r for r in records}
+    assert set(by_id) == {"HLP1", "HLP2"}, problems
+    assert R.record_source(by_id["HLP1"]) == ""  # no call in the file names HLP1
+    assert R.record_source(by_id["HLP2"]).startswith('Equality(id="HLP2"')
+    assert R.record_source(by_id["HLP2"]).endswith('sketch="both sides are A", aliases=["identity"])')

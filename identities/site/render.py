@@ -53,11 +53,27 @@ def _file_sources(path: str) -> dict:
     return out
 
 
+@functools.lru_cache(maxsize=None)
+def _file_lines(path: str) -> list:
+    return Path(path).read_bytes().splitlines(keepends=True)
+
+
 def record_source(record) -> str:
-    """The record's own source text: the call that builds it, as written."""
+    """The record's own source text: the call that builds it, as written. Where the interpreter
+    gave the call's span (model._call_span) that is a slice of the file; otherwise (a record made
+    by a helper, say) the file is parsed for a call with this id."""
     try:
+        if record.span is not None:
+            line, end, col, end_col = record.span
+            seg = _file_lines(record.file)[line - 1:end]
+            if seg:
+                seg[-1] = seg[-1][:end_col]
+                seg[0] = seg[0][col:]
+                text = b"".join(seg).decode()
+                if re.search(r"""\bid\s*=\s*(['"])""" + re.escape(record.id) + r"\1", text):
+                    return text
         return _file_sources(record.file).get(record.id, "")
-    except (OSError, SyntaxError):
+    except (OSError, SyntaxError, UnicodeDecodeError):
         return ""
 
 
