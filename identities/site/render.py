@@ -419,9 +419,10 @@ def formula_terms(r) -> list[tuple[float, str]]:
     from identities.search import encode, entry_formulas, features
 
     seen, out = set(), []
+    formulas = entry_formulas(r)
     for value, roles in FORMULA_GROUPS:
         terms = []
-        for where, tokens in entry_formulas(r):
+        for where, tokens in formulas:
             if where in roles:
                 terms += [f for f in features(tokens) if f not in seen]
                 seen.update(terms)
