@@ -194,7 +194,7 @@ def builder_inited(app):
     if app.builder.name == "html" and not app.config.mc_builtin_search:
         app.builder.search = False
     _write_heavy_pages_first(app.builder)
-    _read_notebooks_apart(app.builder)
+    _read_one_chunk_per_reader(app.builder)
 
 
 # Pages that take seconds to write, not milliseconds (the print page holds every entry). Sphinx writes
@@ -219,8 +219,9 @@ def _write_heavy_pages_first(builder):
     builder._write_parallel = heavy_first
 
 
-# Each parallel reader sends the whole environment back, pickled: with 741 entries, unpickling it
-# costs 0.6 s a chunk, against some 30 ms to read an entry page. An edit re-reads a page or two.
+# A parallel reader sends the environment back pickled, and in an incremental build that holds
+# every page (0.45 s to unpickle with 741 entries), against some 30 ms to read an entry page. An
+# edit re-reads a page or two: the main process reads them itself.
 SERIAL_READ_BELOW = 20
 TUTORIAL_CONVERTER = "identities.site.tutorials.executed"
 
@@ -229,34 +230,59 @@ def _notebooks(builder, docnames) -> list:
     return [d for d in docnames if str(builder.env.doc2path(d)).endswith(".ipynb")]
 
 
-def _read_notebooks_apart(builder):
-    """The tutorials are executed by one runner beside the readers (tutorials.py), one after
-    another; a reader that reaches a tutorial waits for it. In name order they are read last and all
-    in one chunk, one wait after another; put one at the end of each of the first chunks, the
-    runner has had the time of a chunk or more for each. A read of a few pages is serial
-    (SERIAL_READ_BELOW)."""
-    read = getattr(builder, "_read_parallel", None)
-    if read is None or getattr(read, "_mc_apart", False):
+def reading_chunks(docnames: list, notebooks: list, nproc: int) -> list:
+    """One chunk per reader, dealt out in turn so that each gets its share of every kind of page;
+    the tutorials last, in the order the runner executes them (a reader that reaches one waits for
+    it, by then long done)."""
+    chunks = [[] for _ in range(max(1, min(nproc, len(docnames))))]
+    rest = [d for d in docnames if d not in set(notebooks)]
+    for i, d in enumerate(rest + notebooks):
+        chunks[i % len(chunks)].append(d)
+    return [c for c in chunks if c]
+
+
+def _read_one_chunk_per_reader(builder):
+    """Sphinx's parallel read, with every reader forked at the start. Sphinx reads in chunks of some
+    fifty pages and forks each chunk's reader when a slot frees up, from a main process that has by
+    then merged the earlier chunks: each reader sends back the environment with everything merged
+    before it, and unpickling those cost the main process 5-7 s of CPU in a clean build. Forked
+    together from the environment as reading starts, each sends back only its own pages. A read of
+    a few pages is serial (SERIAL_READ_BELOW)."""
+    if getattr(builder, "_read_parallel", None) is None or getattr(builder._read_parallel, "_mc", False):
         return
 
-    def apart(docnames, nproc, *args, **kwargs):
-        from sphinx.util.parallel import make_chunks
+    def read_parallel(docnames, nproc):
+        import pickle
+
+        from sphinx.util.display import status_iterator
+        from sphinx.util.parallel import ParallelTasks
 
         if len(docnames) < SERIAL_READ_BELOW:
             return builder._read_serial(docnames)
-        slow = _notebooks(builder, docnames)
-        rest = [d for d in docnames if d not in slow]
-        size = len(make_chunks(docnames, nproc)[0])
-        # chunk k ends with notebook k (the runner's k-th); the other documents fill the chunks in name order
-        order, i = [], 0
-        for nb in slow:
-            order += rest[i:i + size - 1] + [nb]
-            i += size - 1
-        order += rest[i:]
-        return read(order, nproc, *args, **kwargs)
+        chunks = reading_chunks(docnames, _notebooks(builder, docnames), nproc)
+        progress = status_iterator(chunks, "reading sources... ", "purple", len(chunks), builder.config.verbosity)
+        for docname in docnames:
+            builder.events.emit("env-purge-doc", builder.env, docname)
+            builder.env.clear_doc(docname)
 
-    apart._mc_apart = True
-    builder._read_parallel = apart
+        def read_process(docs):
+            builder.env._app = builder._app
+            for docname in docs:
+                builder.read_doc(docname, _cache=False)
+            return pickle.dumps(builder.env, pickle.HIGHEST_PROTOCOL)
+
+        def merge(docs, otherenv):
+            builder.env.merge_info_from(docs, pickle.loads(otherenv), builder._app)
+            next(progress)
+
+        tasks = ParallelTasks(nproc)
+        for chunk in chunks:
+            tasks.add_task(read_process, chunk, merge)
+        tasks.join()
+        logger.info("")
+
+    read_parallel._mc = True
+    builder._read_parallel = read_parallel
 
 
 def before_reading(app, env, docnames):
@@ -268,7 +294,7 @@ def before_reading(app, env, docnames):
     from . import tutorials
 
     if app.config.nbsphinx_custom_formats.get(".ipynb") == TUTORIAL_CONVERTER:
-        # in the order the readers reach them (apart() keeps it)
+        # in the order the readers reach them (reading_chunks keeps it)
         paths = [Path(app.builder.env.doc2path(d)) for d in _notebooks(app.builder, docnames)]
         tutorials.Runner.start(paths, int(app.config.nbsphinx_timeout))
     Site.all_reports()
