@@ -179,6 +179,8 @@ def config_inited(app, config):
     if not config.mc_site:
         return  # another project, here only for the mc domain (linking entries through intersphinx)
     Site.load(app)
+    # started first: its interpreter loads while this one is still writing stubs and setting up
+    Site.start_crosschecks(app.outdir)
     write_stubs(app)
     topics = [{"doc": f"topics/{s}", "title": t.title, "count": len(t.ids)} for s, t in Site.cat.topics.items()
               if t.ids]
@@ -189,7 +191,6 @@ def builder_inited(app):
     if not app.config.mc_site:
         return
     Site.builder = app.builder
-    Site.start_crosschecks(app.outdir)
     # the site searches with pagefind; Sphinx's own index is built only to compare the two
     if app.builder.name == "html" and not app.config.mc_builtin_search:
         app.builder.search = False
@@ -199,7 +200,9 @@ def builder_inited(app):
 
 # Pages that take seconds to write, not milliseconds (the print page holds every entry). Sphinx writes
 # in name order, so the print page's chunk would start among the last and leave the other workers idle
-# while it runs; started first (after the page Sphinx writes alone to warm up), it overlaps with the rest.
+# while it runs; started early, it overlaps with the rest. Early, not first: the main process prepares
+# a chunk's pages before forking its writer, and the print page's take it a second or two, with the
+# other core idle; put at the head of the second chunk, the first chunk's writer works meanwhile.
 HEAVY_PAGES = ("print", "concordance", "backprop")
 
 
@@ -208,12 +211,17 @@ def _write_heavy_pages_first(builder):
     if write is None or getattr(write, "_mc_heavy_first", False):
         return  # another Sphinx: name order, which only costs time
 
-    def heavy_first(docnames, *args, **kwargs):
+    def heavy_first(docnames, nproc, *args, **kwargs):
+        from sphinx.util.parallel import make_chunks
+
         docnames = list(docnames)
         heavy = [d for d in HEAVY_PAGES if d in docnames[1:]]
         if heavy:
-            docnames = docnames[:1] + heavy + [d for d in docnames[1:] if d not in heavy]
-        return write(docnames, *args, **kwargs)
+            # Sphinx writes docnames[0] alone, then the rest in make_chunks' chunks
+            rest = [d for d in docnames[1:] if d not in heavy]
+            first = len(make_chunks(docnames[1:], nproc)[0])
+            docnames = docnames[:1] + rest[:first] + heavy + rest[first:]
+        return write(docnames, nproc, *args, **kwargs)
 
     heavy_first._mc_heavy_first = True
     builder._write_parallel = heavy_first
