@@ -65,6 +65,39 @@ class _one_by_one_entries_stay_matrices:
         self.cls.__getitem__ = self.saved
 
 
+class _asked_once:
+    """Inside, sympy's array-to-matrix conversion asks whether each factor is diagonal only once per
+    factor: it asks again at every step of every derivative (868 questions, 108 different ones, for
+    the catalogue), and each answer goes through the SAT solver, 40 % of the cross-checks' time. With
+    no assumptions in force, the answer depends on the expression alone."""
+
+    def __enter__(self):
+        try:
+            from sympy.assumptions.assume import global_assumptions
+            from sympy.tensor.array.expressions import from_array_to_matrix as module
+        except ImportError:  # another sympy: ask as it asks
+            self.module = None
+            return
+        self.module, self.saved = module, getattr(module, "ask", None)
+        if self.saved is None:
+            self.module = None
+            return
+        answers: dict = {}
+
+        def ask(proposition, assumptions=True, context=global_assumptions, _ask=self.saved):
+            if assumptions is not True or context is not global_assumptions or len(context):
+                return _ask(proposition, assumptions, context)
+            if proposition not in answers:
+                answers[proposition] = _ask(proposition)
+            return answers[proposition]
+
+        module.ask = ask
+
+    def __exit__(self, *exc):
+        if self.module is not None:
+            self.module.ask = self.saved
+
+
 def crosscheck(record) -> CrossCheck:
     import sympy as sp
 
@@ -118,7 +151,8 @@ def crosscheck_all(cat, ids) -> dict:
     """id -> the cross-check of that entry, as plain data."""
     from dataclasses import asdict
 
-    return {i: asdict(crosscheck(cat.entries[i])) for i in ids if i in cat.entries}
+    with _asked_once():
+        return {i: asdict(crosscheck(cat.entries[i])) for i in ids if i in cat.entries}
 
 
 def main(argv) -> int:

@@ -21,7 +21,6 @@ import sys
 from pathlib import Path
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.directives import SphinxDirective
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
@@ -45,7 +44,6 @@ SPHINX_JOBS = str((os.cpu_count() or 1) + 1)
 
 class EntryDirective(SphinxDirective):
     required_arguments = 1
-    option_spec = {"digest": directives.unchanged}
 
     def run(self):
         entry_id = self.arguments[0]
@@ -65,7 +63,6 @@ class EntryDirective(SphinxDirective):
 
 class TopicDirective(SphinxDirective):
     required_arguments = 1
-    option_spec = {"digest": directives.unchanged}
 
     def run(self):
         return [prerender(n, self.env) for n in L.topic_page(Site.cat.topics[self.arguments[0]])]
@@ -74,7 +71,6 @@ class TopicDirective(SphinxDirective):
 class CatalogueWideDirective(SphinxDirective):
     """A directive whose output depends on the whole catalogue: its page is re-read whenever the
     catalogue changes (see ``env_get_outdated``)."""
-    option_spec = {"digest": directives.unchanged}
 
     def run(self):
         self.env.get_domain("mc").data["catalogue_docs"][self.env.docname] = True

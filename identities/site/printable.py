@@ -7,7 +7,6 @@ into math nodes. Links point at the permanent URLs (a PDF outlives the server it
 from __future__ import annotations
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.directives import SphinxDirective
 
 from . import render as R
@@ -113,7 +112,6 @@ def print_page(docname: str) -> list[nodes.Node]:
 class PrintDirective(SphinxDirective):
     """``.. mc:print::`` — the print page; re-read whenever the catalogue changes, like the other
     catalogue-wide pages (it registers itself in the domain's ``catalogue_docs``)."""
-    option_spec = {"digest": directives.unchanged}
 
     def run(self):
         self.env.get_domain("mc").data["catalogue_docs"][self.env.docname] = True
