@@ -192,6 +192,7 @@ def builder_inited(app):
         app.builder.search = False
     _write_heavy_pages_first(app.builder)
     _read_one_chunk_per_reader(app.builder)
+    _settings_made_once()
 
 
 # Pages that take seconds to write, not milliseconds (the print page holds every entry). Sphinx writes
@@ -239,7 +240,8 @@ def reading_chunks(docnames: list, notebooks: list, nproc: int) -> list:
     the tutorials last, in the order the runner executes them (a reader that reaches one waits for
     it, by then long done)."""
     chunks = [[] for _ in range(max(1, min(nproc, len(docnames))))]
-    rest = [d for d in docnames if d not in set(notebooks)]
+    last = set(notebooks)
+    rest = [d for d in docnames if d not in last]
     for i, d in enumerate(rest + notebooks):
         chunks[i % len(chunks)].append(d)
     return [c for c in chunks if c]
@@ -287,6 +289,46 @@ def _read_one_chunk_per_reader(builder):
 
     read_parallel._mc = True
     builder._read_parallel = read_parallel
+
+
+def _settings_made_once():
+    """Sphinx builds each page's docutils settings from scratch: an option parser of some eighty
+    options, and a look for docutils.conf files, 2 ms a page. They are the same for every page of
+    a build, so they are made once and each page gets a copy (as Sphinx itself does for the
+    documents it makes while writing), with mutable values of its own."""
+    import sphinx.util.docutils as sd
+
+    make = getattr(sd, "_get_settings", None)
+    if make is None or getattr(make, "_mc", False):
+        return
+    from copy import copy
+
+    from docutils.utils import DependencyList
+
+    made: dict = {}
+
+    def get_settings(*components, defaults, read_config_files=False):
+        try:
+            key = (tuple(c if isinstance(c, type) else type(c) for c in components), read_config_files,
+                   tuple((k, v if isinstance(v, (str, int, float, bool, type(None), tuple)) else id(v))
+                         for k, v in defaults.items()))
+            hash(key)
+        except TypeError:
+            return make(*components, defaults=defaults, read_config_files=read_config_files)
+        if key not in made:
+            if len(made) > 8:
+                made.clear()  # another build in this process: its environment is another
+            made[key] = make(*components, defaults=defaults, read_config_files=read_config_files)
+        settings = copy(made[key])
+        for name, value in vars(settings).items():
+            if isinstance(value, DependencyList):
+                setattr(settings, name, DependencyList())  # the page's own (Sphinx records them)
+            elif isinstance(value, (list, dict, set)):
+                setattr(settings, name, copy(value))
+        return settings
+
+    get_settings._mc = True
+    sd._get_settings = get_settings
 
 
 def before_reading(app, env, docnames):

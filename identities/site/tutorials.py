@@ -41,6 +41,7 @@ class Runner:
     fork, so every reader knows its directory and process id."""
 
     current: Runner | None = None
+    _stop_at_exit = False  # atexit holds stop() once, however many builds this process runs
 
     def __init__(self, paths: list[Path], timeout: int):
         self.rundir = Path(tempfile.mkdtemp(prefix="mc-tutorials-"))
@@ -58,7 +59,9 @@ class Runner:
             import atexit
 
             cls.current = cls(paths, timeout)
-            atexit.register(cls.stop)
+            if not cls._stop_at_exit:
+                atexit.register(cls.stop)
+                cls._stop_at_exit = True
 
     @classmethod
     def stop(cls):

@@ -1,0 +1,43 @@
+"""The site build's shortcuts around Sphinx (identities/site/__init__.py) keep what Sphinx would do:
+every page read once, tutorials in the runner's order, and each page's own docutils settings."""
+import sphinx.util.docutils as sd
+from docutils.readers import standalone
+from sphinx.parsers import RSTParser
+
+from identities import site
+
+
+def test_reading_chunks_deal_every_page_once_with_the_tutorials_last_in_order():
+    pages = [f"id/{i:03d}" for i in range(10)] + ["index", "tutorials/b", "tutorials/a"]
+    tutorials = ["tutorials/b", "tutorials/a"]
+    chunks = site.reading_chunks(pages, tutorials, 3)
+    assert len(chunks) == 3
+    dealt = [d for c in chunks for d in c]
+    assert sorted(dealt) == sorted(pages)
+    # in turn: the i-th page goes to reader i mod 3, the tutorials after every other page
+    order = [d for d in pages if d not in tutorials] + tutorials
+    assert [chunks[i % 3][i // 3] for i in range(len(order))] == order
+    assert site.reading_chunks(["a", "b"], [], 4) == [["a"], ["b"]]
+
+
+def test_each_page_gets_settings_of_its_own():
+    saved = sd._get_settings
+    try:
+        site._settings_made_once()
+        assert sd._get_settings is not saved
+        env = object()
+        args = dict(defaults={"traceback": True, "env": env}, read_config_files=True)
+        one = sd._get_settings(standalone.Reader, RSTParser(), **args)
+        two = sd._get_settings(standalone.Reader, RSTParser(), **args)
+        fresh = saved(standalone.Reader, RSTParser(), **args)
+        assert one is not two
+        assert {k: repr(v) for k, v in vars(one).items()} == {k: repr(v) for k, v in vars(fresh).items()}
+        one.record_dependencies.add("a.rst")  # Sphinx reads these back as the page's dependencies
+        one._config_files.append("x")
+        assert two.record_dependencies.list == [] and two._config_files == []
+        assert one.env is env
+        other = sd._get_settings(standalone.Reader, RSTParser(), defaults={"traceback": False, "env": env},
+                                 read_config_files=True)
+        assert other.traceback is False  # other defaults, other settings
+    finally:
+        sd._get_settings = saved
