@@ -28,7 +28,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from . import layout as L
-from . import pages, printable
+from . import highlight, pages, printable
 from . import render as R
 from .build import SHARED_INPUTS, Site, catalogue_digest, entry_target, write_stubs
 from .prerender import prerender, prerendered, visit_prerendered
@@ -455,6 +455,7 @@ def setup(app):
     app.add_config_value("mc_catalogue_dir", "", "env")
     app.add_config_value("mc_builtin_search", False, "html")
     app.add_domain(IdentityDomain)
+    app.add_lexer(highlight.ALIAS, highlight.RecordLexer)
     app.add_node(R.weighted, html=(R.visit_weighted, R.depart_weighted),
                  latex=(lambda s, n: None, lambda s, n: None), text=(lambda s, n: None, lambda s, n: None))
     app.connect("config-inited", config_inited)

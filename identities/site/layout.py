@@ -11,6 +11,7 @@ from docutils import nodes
 
 from . import render as R
 from .build import Site
+from .highlight import ALIAS as RECORD_LEXER
 from .related import reason_text
 
 
@@ -93,7 +94,7 @@ def render_entry(r, docname, anchor):
     if r.live:
         sec += R.noindex(R.section("How it is verified", f"{anchor}-verified", R.verification_paragraph(r, rep),
                                    crosscheck_placeholder(entry=r.id),
-                                   R.code_block(R.record_source(r) or "# source not available", "python")))
+                                   R.code_block(R.record_source(r) or "# source not available", RECORD_LEXER)))
     if r.references or r.sketch:
         items = [R.reference_text(x) + (f" Note: {x.note}" if x.note else "") for x in r.references]
         body = [R.bullet(items)] if items else []
