@@ -59,3 +59,23 @@ def test_a_statement_that_opens_with_definitions_is_shown_on_two_lines():
                       r"\left(a:\quad b\right)",                                # the break would split a group
                       r"{a:\quad b}"):
         assert display_latex(unchanged) == unchanged
+
+
+def test_a_formula_is_sent_to_temml_once_per_mode():
+    from identities.site.mathml import MathMLError, Server
+
+    server = Server()
+    sent = []
+    send = server._render
+    server._render = lambda tex, display: sent.append((tex, display)) or send(tex, display)
+    try:
+        inline = server.render("x^{\\top}", False)
+        assert server.render("x^{\\top}", False) == inline
+        block = server.render("x^{\\top}", True)
+        assert block != inline and 'display="block"' in block
+        for _ in range(2):  # an error is not kept: each time, the build is told
+            with pytest.raises(MathMLError):
+                server.render("\\frac{", True)
+    finally:
+        server.close()
+    assert sent == [("x^{\\top}", False), ("x^{\\top}", True), ("\\frac{", True), ("\\frac{", True)]
