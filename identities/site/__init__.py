@@ -44,6 +44,7 @@ SPHINX_JOBS = str((os.cpu_count() or 1) + 1)
 
 class EntryDirective(SphinxDirective):
     required_arguments = 1
+    optional_arguments = 1  # the digest of what the page shows (build.write_stubs)
 
     def run(self):
         entry_id = self.arguments[0]
