@@ -260,6 +260,23 @@ def test_a_404_page_links_back_from_any_depth(built_site):
     assert re.search(r'<base href="/[^"]*/?">', html), "links must start from the site's root"
 
 
+def test_the_sidebar_links_every_topic_from_every_depth(built_site):
+    from identities.catalogue import load
+
+    topics = [s for s, t in load().topics.items() if t.ids]
+    nav = re.compile(r'<nav class="mc-sidebar".*?</nav>', re.S)
+    for page, prefix in (("index.html", ""), ("id/GWJ1.html", "../"), ("id/3QJU.html", "../"),
+                         ("topics/traces.html", "")):
+        found = nav.findall((built_site / page).read_text())
+        assert len(found) == 1, page
+        links = re.findall(r'<a href="([^"]*)"', found[0])
+        here = page.split("/")[-1] if page.startswith("topics/") else None
+        want = [f"{prefix}{'' if page.startswith('topics/') else 'topics/'}{s}.html" for s in topics]
+        want = ["#" if here == w else w for w in want]
+        assert links[:len(topics)] == want, page
+        assert f"{prefix if not page.startswith('topics/') else '../'}conventions.html" in links, page
+
+
 DESCRIPTION = r'<meta (?=[^>]*name="description")[^>]*content="([^"]*)"'
 
 

@@ -472,6 +472,7 @@ def setup(app):
         app.add_node(placeholder, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
     app.connect("html-page-context", escape_theme_text, priority=900)
     app.connect("html-collect-pages", pages.not_found_page)
+    app.connect("html-page-context", pages.topics_nav, priority=400)
     return {"version": EXT_VERSION, "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": 1}
 

@@ -2,6 +2,7 @@
 and the page a server shows for an address that does not exist (404.html)."""
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from urllib.parse import urlparse
 from xml.sax.saxutils import escape
@@ -28,6 +29,22 @@ def write_sitemap(app) -> None:
     (Path(app.outdir) / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + urls + "</urlset>\n", encoding="utf-8")
+
+
+def topics_nav(app, pagename, templatename, context, doctree):
+    """The sidebar's topics and guide (mc-topics-nav.html), rendered once for all the entry pages:
+    its links are relative, the same from every page of a folder, and no entry page is one of them
+    (the theme renders each sidebar template twice a page, once to see whether it is empty). Other
+    pages have their own, where a link to the page itself is "#". Before the theme's handlers,
+    which render the sidebar (priority 400 < 500)."""
+    if not app.config.mc_site:
+        return
+    made = app.builder.__dict__.setdefault("_mc_topics_nav", {})
+    shared = pagename.startswith("id/")
+    key = (posixpath.dirname(pagename), context["pathto"]("index"), None if shared else pagename)
+    if key not in made:
+        made[key] = app.builder.templates.render("mc-topics-nav.html", context)
+    context["mc_topics_nav"] = made[key]
 
 
 def not_found_page(app):
