@@ -41,3 +41,21 @@ def test_each_page_gets_settings_of_its_own():
         assert other.traceback is False  # other defaults, other settings
     finally:
         sd._get_settings = saved
+
+
+def test_one_formatter_per_set_of_options_highlights_as_a_fresh_one():
+    from types import SimpleNamespace
+
+    from sphinx.highlighting import PygmentsBridge
+
+    fresh = PygmentsBridge("html")
+    builder = SimpleNamespace(highlighter=PygmentsBridge("html"))
+    site._formatters_made_once(builder)
+    shared = builder.highlighter
+    assert shared.get_formatter(linenos=False) is shared.get_formatter(linenos=False)
+    assert shared.get_formatter(linenos=False, hl_lines=[2]) is not shared.get_formatter(linenos=False)
+    blocks = ['x = r"\\frac{a}{b}"\n', "def f(y):\n    return y @ y.T\n", "print(1)\n"]
+    for _ in range(2):
+        for code in blocks:
+            for opts in ({"linenos": False}, {"linenos": False, "hl_lines": [1]}):
+                assert shared.highlight_block(code, "python", **opts) == fresh.highlight_block(code, "python", **opts)

@@ -88,6 +88,7 @@ class Relations:
         # the operators a definition applies count too: g(t) = max(αt, t):\quad ∂g(x)/∂x = …
         self.ops = {i: _operators(head + claim) for i, (head, claim) in claims.items()}
         self.vec = {i: {x for x in features(claim) if " " in x and "∂" not in x} for i, (_, claim) in claims.items()}
+        self.uses = {r.id: frozenset(u for _, _, f in r.formulas() for u in f.uses) for r in live}
         # which entries share a section, an operator or a pair of symbols: only those can be related
         # (with the ones named and used), so each page looks at a few dozen entries, not at all of them
         self.sharing: dict = {}
@@ -110,7 +111,7 @@ class Relations:
             why.append("named")
         elif r.id in other.related:
             why.append("names this")
-        if any(other.id in f.uses for _, _, f in r.formulas()):
+        if other.id in self.uses[r.id]:
             why.append("uses")
         if self.section[r.id] and self.section[r.id] == self.section[other.id]:
             why.append("section")
@@ -135,7 +136,7 @@ class Relations:
 
     def _related(self, r, limit):
         users = set(self.used_by.get(r.id, ()))
-        candidates = set(r.related) | self.named_by.get(r.id, set()) | {u for _, _, f in r.formulas() for u in f.uses}
+        candidates = set(r.related) | self.named_by.get(r.id, set()) | self.uses[r.id]
         keys = [("section", self.section[r.id])] + [("op", o) for o in self.ops[r.id]]
         for k in keys + [("pair", f) for f in self.vec[r.id]]:
             candidates |= self.sharing.get(k, set())
