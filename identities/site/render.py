@@ -58,6 +58,11 @@ def _file_lines(path: str) -> list:
     return Path(path).read_bytes().splitlines(keepends=True)
 
 
+# one pattern for every record: a pattern per id would be compiled again for most records (re
+# keeps 512, the catalogue has more)
+_ID_ARGUMENT = re.compile(r"""\bid\s*=\s*(['"])(.*?)\1""")
+
+
 def record_source(record) -> str:
     """The record's own source text: the call that builds it, as written. Where the interpreter
     gave the call's span (model._call_span) that is a slice of the file; otherwise (a record made
@@ -70,7 +75,7 @@ def record_source(record) -> str:
                 seg[-1] = seg[-1][:end_col]
                 seg[0] = seg[0][col:]
                 text = b"".join(seg).decode()
-                if re.search(r"""\bid\s*=\s*(['"])""" + re.escape(record.id) + r"\1", text):
+                if any(m.group(2) == record.id for m in _ID_ARGUMENT.finditer(text)):
                     return text
         return _file_sources(record.file).get(record.id, "")
     except (OSError, SyntaxError, UnicodeDecodeError):
