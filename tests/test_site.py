@@ -1,6 +1,7 @@
 """The built site: one permanent page per entry, topic pages, concordance, inventory, escaping."""
 import re
 import textwrap
+from pathlib import Path
 
 import pytest
 from sphinx.util.inventory import InventoryFile
@@ -291,6 +292,45 @@ def test_every_page_has_one_description(built_site):
     entry = (built_site / "id" / f"{ENTRIES[0].id}.html").read_text()
     desc = re.search(DESCRIPTION, entry).group(1)
     assert ENTRIES[0].title.split()[0] in desc
+
+
+def _related_by_every_pair(rel, r, limit=8):
+    """Related entries as defined: every other entry weighed, best first."""
+    from identities.site.related import COMMON_RULE, THRESHOLD, WEIGHTS
+
+    users = set(rel.used_by.get(r.id, ()))
+    scored = []
+    for other in rel.cat.entries.values():
+        if other.id == r.id or other.id in users or not other.live:
+            continue
+        why = rel.reasons(r, other)
+        score = sum(WEIGHTS[w] for w in why)
+        if "uses" in why and len(rel.used_by.get(other.id, ())) > COMMON_RULE:
+            score -= WEIGHTS["uses"] / 2
+        if score >= THRESHOLD:
+            scored.append((-score, abs(rel.order[other.id] - rel.order[r.id]), other.id, why))
+    out = [(i, why) for _, _, i, why in sorted(scored)[:limit]]
+    if r.withdrawn is not None and r.withdrawn.replaced_by in rel.cat.entries:
+        out = [(r.withdrawn.replaced_by, ["replacement"])] + [x for x in out if x[0] != r.withdrawn.replaced_by]
+    return out[:limit]
+
+
+def test_related_entries_are_those_of_weighing_every_pair(tmp_path):
+    """The shortcuts (only entries that share something; alike entries weighed once) change nothing:
+    on the catalogue, and on the scale benchmark's catalogue of 300 alike entries."""
+    import sys
+
+    from identities.catalogue import load, load_dir
+    from identities.site.related import Relations
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import bench_site
+
+    bench_site.synthetic(tmp_path / "alike", 300)
+    for cat in (load(), load_dir(str(tmp_path / "alike"))):
+        rel = Relations(cat, cat.used_by())
+        for r in cat.entries.values():
+            assert rel.related(r) == _related_by_every_pair(rel, r), r.id
 
 
 def test_search_words_are_indexed_but_not_shown(built_site):

@@ -4,6 +4,8 @@ A shared word, or a Cookbook equation another entry cites in passing, is not eno
 """
 from __future__ import annotations
 
+import bisect
+import heapq
 import math
 
 from identities.search import features, formula_tokens
@@ -89,6 +91,15 @@ class Relations:
         self.ops = {i: _operators(head + claim) for i, (head, claim) in claims.items()}
         self.vec = {i: {x for x in features(claim) if " " in x and "∂" not in x} for i, (_, claim) in claims.items()}
         self.uses = {r.id: frozenset(u for _, _, f in r.formulas() for u in f.uses) for r in live}
+        # Apart from links, the reasons look at an entry's section, operators, formula and topic:
+        # entries alike in all four are related to any other for the same reasons, so they are
+        # weighed once per kind and the nearest in catalogue order taken (a catalogue of many alike
+        # entries, the scale benchmark's, would otherwise cost the square of its size).
+        self.kind = {r.id: (self.section[r.id], self.ops[r.id], frozenset(self.vec[r.id]), r.topic) for r in live}
+        self.of_kind: dict = {}
+        for r in live:  # in catalogue order
+            self.of_kind.setdefault(self.kind[r.id], []).append(r.id)
+        self.kind_order = {k: [self.order[i] for i in ids] for k, ids in self.of_kind.items()}
         # which entries share a section, an operator or a pair of symbols: only those can be related
         # (with the ones named and used), so each page looks at a few dozen entries, not at all of them
         self.sharing: dict = {}
@@ -96,7 +107,7 @@ class Relations:
             keys = [("section", self.section[r.id])] if self.section[r.id] else []
             keys += [("op", o) for o in self.ops[r.id]] + [("pair", f) for f in self.vec[r.id]]
             for k in keys:
-                self.sharing.setdefault(k, set()).add(r.id)
+                self.sharing.setdefault(k, set()).add(self.kind[r.id])
         # the entries that name each entry: a link is listed on both pages
         self.named_by: dict = {}
         for r in live:
@@ -113,16 +124,21 @@ class Relations:
             why.append("names this")
         if other.id in self.uses[r.id]:
             why.append("uses")
-        if self.section[r.id] and self.section[r.id] == self.section[other.id]:
+        return why + self._alike(self.kind[r.id], self.kind[other.id])
+
+    @staticmethod
+    def _alike(mine, theirs) -> list[str]:
+        """The reasons that are not links, between two kinds of entry."""
+        (section, a, va, topic), (section2, b, vb, topic2) = mine, theirs
+        why = []
+        if section and section == section2:
             why.append("section")
-        a, b = self.ops[r.id], self.ops[other.id]
         if a and a == b:
             why.append("operators")
         elif a and b and len(a & b) / len(a | b) >= 0.5:
             why.append("similar operators")
-        if r.topic == other.topic:
+        if topic == topic2:
             why.append("topic")
-        va, vb = self.vec[r.id], self.vec[other.id]
         if va and vb and len(va & vb) / math.sqrt(len(va) * len(vb)) >= 0.5:
             why.append("formula")
         return why
@@ -136,12 +152,9 @@ class Relations:
 
     def _related(self, r, limit):
         users = set(self.used_by.get(r.id, ()))
-        candidates = set(r.related) | self.named_by.get(r.id, set()) | self.uses[r.id]
-        keys = [("section", self.section[r.id])] + [("op", o) for o in self.ops[r.id]]
-        for k in keys + [("pair", f) for f in self.vec[r.id]]:
-            candidates |= self.sharing.get(k, set())
+        linked = set(r.related) | self.named_by.get(r.id, set()) | self.uses[r.id]
         scored = []
-        for other in (self.cat.entries[i] for i in candidates if i in self.cat.entries):
+        for other in (self.cat.entries[i] for i in linked if i in self.cat.entries):
             if other.id == r.id or other.id in users or not other.live:
                 continue
             why = self.reasons(r, other)
@@ -150,6 +163,31 @@ class Relations:
                 score -= WEIGHTS["uses"] / 2
             if score >= THRESHOLD:
                 scored.append((-score, abs(self.order[other.id] - self.order[r.id]), other.id, why))
+        kinds = set()
+        keys = [("section", self.section[r.id])] + [("op", o) for o in self.ops[r.id]]
+        for k in keys + [("pair", f) for f in self.vec[r.id]]:
+            kinds |= self.sharing.get(k, set())
+        here = self.order[r.id]
+        for kind in kinds:
+            why = self._alike(self.kind[r.id], kind)
+            score = sum(WEIGHTS[w] for w in why)
+            if score < THRESHOLD:
+                continue
+            ids, orders = self.of_kind[kind], self.kind_order[kind]
+            # the nearest in catalogue order on either side, then the nearest of those
+            at = bisect.bisect_left(orders, here)
+            near = []
+            for side in (range(at - 1, -1, -1), range(at, len(ids))):
+                found = 0
+                for j in side:
+                    i = ids[j]
+                    if i == r.id or i in users or i in linked or not self.cat.entries[i].live:
+                        continue
+                    near.append((abs(orders[j] - here), i))
+                    found += 1
+                    if found == limit:
+                        break
+            scored += [(-score, d, i, list(why)) for d, i in heapq.nsmallest(limit, near)]
         scored.sort()
         out = [(i, why) for _, _, i, why in scored[:limit]]
         if r.withdrawn is not None and r.withdrawn.replaced_by in self.cat.entries:
