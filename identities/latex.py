@@ -23,8 +23,14 @@ _TOKEN = re.compile(
 )
 
 
+_SPACE = re.compile(r"\s+")
+_BRACED_INDEX = re.compile(r"_\{(\d+)\}")
+
+
 def _normal(token: str) -> str:
-    return re.sub(r"_\{(\d+)\}", r"_\1", re.sub(r"\s+", "", token))
+    if "_{" not in token and not _SPACE.search(token):
+        return token  # most tokens: a letter
+    return _BRACED_INDEX.sub(r"_\1", _SPACE.sub("", token))
 
 
 # ^H and ^{H} are the conjugate transpose, an operator like ^{\top}, not a letter
