@@ -294,6 +294,21 @@ def test_every_page_has_one_description(built_site):
     assert ENTRIES[0].title.split()[0] in desc
 
 
+def test_the_templates_whose_emptiness_check_is_skipped_show_on_every_kind_of_page(built_site):
+    """identities.site.ALWAYS_SHOWN: the theme does not check these for emptiness; each shows."""
+    from identities.site import ALWAYS_SHOWN
+
+    shows = {"navbar-logo.html": 'class="navbar-brand', "search-button-field.html": "search-button-field",
+             "mc-topics.html": 'class="mc-sidebar"', "toggle-primary-sidebar.html": "primary-toggle",
+             "article-header-buttons.html": "theme-switch-button"}
+    assert set(shows) == set(ALWAYS_SHOWN)
+    for page in ("index.html", "id/GWJ1.html", "topics/traces.html", "tutorials/index.html", "404.html",
+                 "search.html", "genindex.html", "print.html"):
+        html = (built_site / page).read_text()
+        for template, mark in shows.items():
+            assert mark in html, (page, template)
+
+
 def _related_by_every_pair(rel, r, limit=8):
     """Related entries as defined: every other entry weighed, best first."""
     from identities.site.related import COMMON_RULE, THRESHOLD, WEIGHTS

@@ -195,6 +195,7 @@ def builder_inited(app):
     _read_one_chunk_per_reader(app.builder)
     _settings_made_once()
     _formatters_made_once(app.builder)
+    _theme_skips_checks_of_what_always_shows()
 
 
 # Pages that take seconds to write, not milliseconds (the print page holds every entry). Sphinx writes
@@ -351,6 +352,31 @@ def _formatters_made_once(builder):
 
     get_formatter._mc = True
     highlighter.get_formatter = get_formatter
+
+
+# Templates of this site's pages that never render empty: the theme renders every template of its
+# header and sidebars once to see whether it is empty, then again to show it (about 1 ms a page).
+ALWAYS_SHOWN = ("navbar-logo.html", "search-button-field.html", "mc-topics.html", "toggle-primary-sidebar.html",
+                "article-header-buttons.html")
+
+
+def _theme_skips_checks_of_what_always_shows():
+    try:
+        from pydata_sphinx_theme import utils
+    except ImportError:
+        return
+    check = getattr(utils, "_update_and_remove_templates", None)
+    if check is None or getattr(check, "_mc", False):
+        return
+
+    def update_and_remove(app, context, templates, section, templates_skip_empty_check=None):
+        skip = list(templates_skip_empty_check or [])
+        if getattr(app.config, "mc_site", False):
+            skip += ALWAYS_SHOWN
+        return check(app, context, templates, section, skip)
+
+    update_and_remove._mc = True
+    utils._update_and_remove_templates = update_and_remove
 
 
 def before_reading(app, env, docnames):
