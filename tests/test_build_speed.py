@@ -59,3 +59,15 @@ def test_one_formatter_per_set_of_options_highlights_as_a_fresh_one():
         for code in blocks:
             for opts in ({"linenos": False}, {"linenos": False, "hl_lines": [1]}):
                 assert shared.highlight_block(code, "python", **opts) == fresh.highlight_block(code, "python", **opts)
+
+
+def test_the_page_toc_written_once_reads_as_the_theme_s_tree():
+    from bs4 import BeautifulSoup
+
+    tree = BeautifulSoup('<ul class="nav"><li><a href="#a">A</a></li><li><a href="#b">B</a></li></ul>',
+                         "html.parser").find("ul")
+    shown = site._ShownToc(tree)
+    assert shown == str(tree) and f"{shown}" == str(tree)
+    assert len(shown) == len(tree) == 2 and bool(shown)
+    empty = BeautifulSoup("<ul></ul>", "html.parser").find("ul")
+    assert len(site._ShownToc(empty)) == 0 and bool(site._ShownToc(empty)) is bool(empty)

@@ -379,6 +379,53 @@ def _theme_skips_checks_of_what_always_shows():
     utils._update_and_remove_templates = update_and_remove
 
 
+class _ShownToc(str):
+    """The page's table of contents as the theme's generate_toc_html() gives it, written to HTML once:
+    the theme's templates show it three times a page (and look at its length), and each showing wrote
+    the parsed tree to HTML again. Its length and truth are the tree's."""
+
+    def __new__(cls, tree):
+        shown = super().__new__(cls, str(tree))
+        shown.children = len(tree)
+        return shown
+
+    def __len__(self):
+        return self.children
+
+    def __bool__(self):
+        return True
+
+
+def _toc_written_once():
+    try:
+        from pydata_sphinx_theme import toctree
+    except ImportError:
+        return
+    add = getattr(toctree, "add_toctree_functions", None)
+    if add is None or getattr(add, "_mc", False):
+        return
+
+    def add_toctree_functions(app, pagename, templatename, context, doctree):
+        add(app, pagename, templatename, context, doctree)
+        make = context.get("generate_toc_html")
+        if make is None or not getattr(app.config, "mc_site", False):
+            return
+        shown = {}
+
+        def generate_toc_html(kind: str = "html"):
+            out = make(kind)
+            if kind != "html" or isinstance(out, str):
+                return out
+            if "html" not in shown:
+                shown["html"] = _ShownToc(out)
+            return shown["html"]
+
+        context["generate_toc_html"] = generate_toc_html
+
+    add_toctree_functions._mc = True
+    toctree.add_toctree_functions = add_toctree_functions
+
+
 def before_reading(app, env, docnames):
     """In the main process, before Sphinx forks its readers: the tutorial runner starts (its kernel
     works while the rest is verified and read), and every entry is verified (each forked reader
@@ -499,6 +546,7 @@ def _skip(self, node):
 
 
 def setup(app):
+    _toc_written_once()  # before the theme is set up: it connects the function it finds then
     app.add_config_value("mc_site", False, "env")  # True: this is the catalogue's own site
     app.add_config_value("mc_catalogue_dir", "", "env")
     app.add_config_value("mc_builtin_search", False, "html")
