@@ -71,3 +71,27 @@ def test_the_page_toc_written_once_reads_as_the_theme_s_tree():
     assert len(shown) == len(tree) == 2 and bool(shown)
     empty = BeautifulSoup("<ul></ul>", "html.parser").find("ul")
     assert len(site._ShownToc(empty)) == 0 and bool(site._ShownToc(empty)) is bool(empty)
+
+
+def test_a_title_rendered_once_renders_as_sphinx_renders_it():
+    from types import SimpleNamespace
+
+    from docutils import nodes
+
+    calls = []
+
+    def render(node):
+        calls.append(node)
+        return {"title": node.astext().upper(), "fragment": ""}
+
+    builder = SimpleNamespace(render_partial=render)
+    site._titles_rendered_once(builder)
+    a, b = nodes.title("", "First page"), nodes.title("", "Second page")
+    first = builder.render_partial(a)
+    first["title"] = "changed by a caller"
+    assert builder.render_partial(a) == {"title": "FIRST PAGE", "fragment": ""}
+    assert builder.render_partial(b)["title"] == "SECOND PAGE"
+    toc = nodes.bullet_list()
+    builder.render_partial(toc)
+    builder.render_partial(toc)  # a table of contents is the page's own: rendered each time
+    assert calls == [a, b, toc, toc]
