@@ -209,6 +209,18 @@ def test_pages_are_rebuilt_when_a_source_an_assumption_or_a_verifier_constant_ch
     assert "positive definite, edited." in build()
     edit(copy / "identities" / "verify.py", "PERTURBATION = 1e-3", "PERTURBATION = 2e-3")
     assert "2 × 10⁻³ relative perturbation" in build()
+    # the search index holds each page once, however often it was rebuilt (pagefind leaves the
+    # files of an earlier index behind unless its folder is emptied first)
+    urls = [_fragment_url(f) for f in (out / "pagefind" / "fragment").glob("*.pf_fragment")]
+    assert "/id/DG01.html" in urls and len(urls) == len(set(urls)), sorted(urls)
+
+
+def _fragment_url(path) -> str:
+    import gzip
+    import json
+
+    data = gzip.decompress(path.read_bytes())
+    return json.loads(data[data.index(b"{"):])["url"]
 
 
 def test_the_scale_benchmarks_synthetic_records_are_valid(tmp_path):

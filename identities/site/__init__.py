@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -531,6 +532,9 @@ def build_finished(app, exception):
            "--exclude-selectors", ".prev-next-area", "--exclude-selectors", ".headerlink",
            # topic pages list every title of their topic: they are for browsing, not for search
            "--glob", "{*.html,id/*.html,tutorials/*.html}", "--quiet"]
+    # pagefind writes new files under new names and leaves the old ones: without this, each
+    # rebuild would add a second copy of most of the index
+    shutil.rmtree(Path(app.outdir) / "pagefind", ignore_errors=True)
     # pagefind reads only the pages, so it indexes them while the dataset and sitemap are written
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
