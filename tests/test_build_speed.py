@@ -95,3 +95,42 @@ def test_a_title_rendered_once_renders_as_sphinx_renders_it():
     builder.render_partial(toc)
     builder.render_partial(toc)  # a table of contents is the page's own: rendered each time
     assert calls == [a, b, toc, toc]
+
+
+def _toc(title: str, name: str, sections: list[str]) -> str:
+    items = "".join(f'<li><a class="reference internal" href="#mc-{name}-{s.lower().replace(" ", "-")}">{s}</a></li>\n'
+                    for s in sections)
+    return (f'<ul>\n<li><a class="reference internal" href="#">{title}</a><ul>\n{items}</ul>\n</li>\n</ul>\n'
+            if sections else f'<ul>\n<li><a class="reference internal" href="#">{title}</a></li>\n</ul>\n')
+
+
+def test_a_page_toc_shown_from_another_page_s_pattern_reads_as_the_theme_s_own():
+    from types import SimpleNamespace
+
+    from pydata_sphinx_theme import toctree
+
+    site._toc_written_once()
+    shared, theirs = toctree.add_toctree_functions, toctree.add_toctree_functions.original
+    app = SimpleNamespace(config=SimpleNamespace(mc_site=True))
+    usual = ["Variables and assumptions", "Derivation", "How it is verified", "Cite this"]
+    pages = [("id/GWJ1", _toc("Gradient of tr(XA)", "gwj1", usual)),
+             ("id/K7Q2", _toc("Jacobi &amp; the determinant", "k7q2", usual)),  # same pattern
+             ("id/A1B2", _toc("Another", "a1b2", usual[:2])),  # other sections
+             ("id/C3D4", _toc("Mentions c3d4", "c3d4", ["On c3d4 itself", "Derivation"])),  # name outside anchors
+             ("id/E5F6", _toc("No sections", "e5f6", [])),
+             ("index", '<ul>\n<li><a class="reference internal" href="#">One</a></li>\n'
+                       '<li><a class="reference internal" href="#two">Two</a></li>\n</ul>\n'),  # two headings
+             ("about", '<ul>\n<li><a class="reference internal" href="#">Uno</a></li>\n'
+                       '<li><a class="reference internal" href="#two">Two</a></li>\n</ul>\n'),  # ... shown both
+             ("id/GWJ1", _toc("Gradient of tr(XA)", "gwj1", usual))]
+    for _ in range(2):
+        for pagename, toc in pages:
+            mine, own = {"toc": toc, "theme_show_toc_level": 1}, {"toc": toc, "theme_show_toc_level": 1}
+            shared(app, pagename, "page.html", mine, None)
+            theirs(app, pagename, "page.html", own, None)
+            got, want = mine["generate_toc_html"](), own["generate_toc_html"]()
+            assert str(got) == str(want), pagename
+            assert len(got) == len(want) and bool(got) == bool(want), pagename
+            assert str(mine["generate_toc_html"]("raw")) == str(own["generate_toc_html"]("raw"))
+    assert site._TOCS_SHOWN  # the shared pattern was kept
+    assert all("c3d4" not in text and "Gradient" not in text for text, _ in site._TOCS_SHOWN.values())

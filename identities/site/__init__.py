@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -409,9 +410,9 @@ class _ShownToc(str):
     the theme's templates show it three times a page (and look at its length), and each showing wrote
     the parsed tree to HTML again. Its length and truth are the tree's."""
 
-    def __new__(cls, tree):
-        shown = super().__new__(cls, str(tree))
-        shown.children = len(tree)
+    def __new__(cls, tree, text: str | None = None, children: int | None = None):
+        shown = super().__new__(cls, str(tree) if text is None else text)
+        shown.children = len(tree) if children is None else children
         return shown
 
     def __len__(self):
@@ -419,6 +420,29 @@ class _ShownToc(str):
 
     def __bool__(self):
         return True
+
+
+# Pages whose tables of contents differ only in the page's title and in the name in their anchors
+# (every entry page: "#mc-gwj1-derivation") show the same table: the theme parses each page's
+# with BeautifulSoup (2-3 ms a page), here once per pattern and process.
+_TOCS_SHOWN: dict = {}
+_TOC_MARK = "\x00"
+_TOC_TITLE = re.compile(r'\A<ul>\n<li><a class="reference internal" href="#">[^<]*</a>')
+
+
+def _toc_pattern(toc, pagename: str, level) -> tuple:
+    """(key, name): the page's table of contents with its title and its name taken out, and the
+    name; (None, None) where the table has not that form."""
+    if not isinstance(toc, str):
+        return None, None
+    m = _TOC_TITLE.match(toc)
+    name = pagename.rsplit("/", 1)[-1].lower()
+    if m is None or not name or _TOC_MARK in toc:
+        return None, None
+    rest = toc[m.end():].replace(f'href="#mc-{name}-', f'href="#mc-{_TOC_MARK}-')
+    if name in rest:
+        return None, None
+    return (level, rest), name
 
 
 def _toc_written_once():
@@ -438,16 +462,29 @@ def _toc_written_once():
         shown = {}
 
         def generate_toc_html(kind: str = "html"):
+            if kind == "html" and "html" in shown:
+                return shown["html"]
+            key, name = (_toc_pattern(context.get("toc"), pagename, context.get("theme_show_toc_level"))
+                         if kind == "html" else (None, None))
+            if key is not None and key in _TOCS_SHOWN:
+                text, children = _TOCS_SHOWN[key]
+                shown["html"] = _ShownToc(None, text.replace(_TOC_MARK, name), children)
+                return shown["html"]
             out = make(kind)
             if kind != "html" or isinstance(out, str):
                 return out
-            if "html" not in shown:
-                shown["html"] = _ShownToc(out)
+            shown["html"] = _ShownToc(out)
+            if key is not None:
+                text = shown["html"].replace(f'href="#mc-{name}-', f'href="#mc-{_TOC_MARK}-')
+                # the title is not shown (it is the page's heading) and the name is only in anchors
+                if name not in text and 'href="#"' not in text:
+                    _TOCS_SHOWN[key] = (text, shown["html"].children)
             return shown["html"]
 
         context["generate_toc_html"] = generate_toc_html
 
     add_toctree_functions._mc = True
+    add_toctree_functions.original = add
     toctree.add_toctree_functions = add_toctree_functions
 
 
