@@ -62,17 +62,31 @@ def _resolve(tree, builder, env, docname):
             ref.replace_self(new)
 
 
-def _runs(node, keep):
+def _holding(node, keep, out: set) -> bool:
+    """Whether ``node`` is or holds a node of the kinds ``keep``; the ids of those that do go in ``out``
+    (one walk of the page: asked of each child in turn, the question walked each subtree again)."""
+    held = isinstance(node, keep)
+    for child in node.children:
+        if isinstance(child, nodes.Element) and _holding(child, keep, out):
+            held = True
+    if held:
+        out.add(id(node))
+    return held
+
+
+def _runs(node, keep, held: set | None = None):
     """(parent, [children]) for each run of consecutive children that can be written now."""
+    if held is None:
+        held = set()
+        _holding(node, keep, held)
     run = []
     for child in node.children:
-        if isinstance(child, nodes.Element) and (isinstance(child, keep) or any(
-                isinstance(n, keep) for n in child.findall(include_self=False))):
+        if id(child) in held:
             if run:
                 yield node, run
                 run = []
             if isinstance(child, nodes.section):
-                yield from _runs(child, keep)
+                yield from _runs(child, keep, held)
         else:
             run.append(child)
     if run:
