@@ -271,3 +271,43 @@ def test_reports_come_from_the_cache_until_their_file_changes(tmp_path):
     cache.write_bytes(b"not a pickle")
     cached_reports(entries, cache, counting)
     assert calls[-1] == ["ZZC1", "ZZC2"]
+
+
+def test_the_search_index_is_the_one_pagefind_makes_of_the_pages(built_site, tmp_path):
+    """pagefind indexes copies of the pages without their math and code (which it is told to skip):
+    the index is, file for file, the one it makes of the site itself."""
+    from identities.site import pagefind_command
+
+    proc = subprocess.run(pagefind_command(built_site, tmp_path / "pagefind"), capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    theirs = sorted(p.relative_to(tmp_path / "pagefind") for p in (tmp_path / "pagefind").rglob("*") if p.is_file())
+    ours = sorted(p.relative_to(built_site / "pagefind") for p in (built_site / "pagefind").rglob("*") if p.is_file())
+    assert ours == theirs and len(ours) > 100
+    differ = [str(p) for p in ours if (built_site / "pagefind" / p).read_bytes() != (tmp_path / "pagefind" / p).read_bytes()]
+    assert not differ, differ[:5]
+
+
+def test_the_pages_copies_for_the_search_follow_the_pages(tmp_path):
+    import os
+
+    from identities.site import searched, update_search_copies
+
+    site, copies = tmp_path / "html", tmp_path / "copies"
+    pages = {"index.html": "<p>home</p><math><mi>x</mi></math>", "id/AB12.html": "<pre>code</pre><p>entry</p>",
+             "topics/t.html": "<p>a topic</p>", "tutorials/a.html": "<p>tutorial</p>"}
+    for rel, text in pages.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text)
+    (copies / "id").mkdir(parents=True)
+    (copies / "id" / "GONE.html").write_text("<p>a page since removed</p>")
+    update_search_copies(site, copies)
+    got = {p.relative_to(copies).as_posix(): p.read_text() for p in copies.rglob("*.html")}
+    assert got == {"index.html": "<p>home</p>", "id/AB12.html": "<p>entry</p>", "tutorials/a.html": "<p>tutorial</p>"}
+    # a page written again after its copy: copied again
+    (site / "index.html").write_text("<p>home, edited</p>")
+    later = (copies / "index.html").stat().st_mtime_ns + 10**9
+    os.utime(site / "index.html", ns=(later, later))
+    update_search_copies(site, copies)
+    assert (copies / "index.html").read_text() == "<p>home, edited</p>"
+    assert [searched(r) for r in ("index.html", "id/X.html", "tutorials/a.html", "topics/t.html", "id/a/b.html",
+                                  "_static/x.html", "index.txt")] == [True, True, True, False, False, False, False]

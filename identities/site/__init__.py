@@ -198,6 +198,7 @@ def builder_inited(app):
     _settings_made_once()
     _formatters_made_once(app.builder)
     _titles_rendered_once(app.builder)
+    _search_copies_written_with_pages(app.builder)
     _theme_skips_checks_of_what_always_shows()
 
 
@@ -557,21 +558,88 @@ def collect_crosschecks(app, env):
     return []
 
 
+# The pages the search indexes: topic pages list every title of their topic, they are for browsing
+SEARCHED = ("*.html", "id/*.html", "tutorials/*.html")
+# Math and code are left out of the index (a formula's words are TeX tokens); pagefind still parsed
+# them, a third of its time: the copies it indexes are the pages without them.
+_UNSEARCHED = re.compile(r"<math\b.*?</math>|<pre\b.*?</pre>", re.S)
+
+
+def searched(rel: str) -> bool:
+    parts = rel.split("/")
+    return rel.endswith(".html") and (len(parts) == 1 or (len(parts) == 2 and parts[0] in ("id", "tutorials")))
+
+
+def search_copies(app) -> Path:
+    return Path(app.doctreedir) / "mc-search-pages"
+
+
+def write_search_copy(page: Path, copy: Path):
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_text(_UNSEARCHED.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def _search_copies_written_with_pages(builder):
+    """Each searched page's copy for the index is written with the page, by the writer that wrote it."""
+    handle = getattr(builder, "handle_page", None)
+    if handle is None or getattr(handle, "_mc", False):
+        return
+    outdir, copies = Path(builder.outdir), search_copies(builder.app)
+
+    def handle_page(pagename, *args, **kwargs):
+        handle(pagename, *args, **kwargs)
+        out = kwargs.get("outfilename")
+        page = Path(out) if out else Path(builder.get_outfilename(pagename))
+        try:
+            rel = page.relative_to(outdir).as_posix()
+        except ValueError:
+            return
+        if searched(rel) and page.exists():
+            write_search_copy(page, copies / rel)
+
+    handle_page._mc = True
+    builder.handle_page = handle_page
+
+
+def update_search_copies(outdir: Path, copies: Path):
+    """The copies of the searched pages, each as new as its page: written again where the page is
+    newer (written by something other than the builder), removed where the page is gone."""
+    pages = {p.relative_to(outdir).as_posix(): p for pattern in SEARCHED for p in outdir.glob(pattern)}
+    for rel, page in pages.items():
+        copy = copies / rel
+        try:
+            fresh = copy.stat().st_mtime_ns >= page.stat().st_mtime_ns
+        except OSError:
+            fresh = False
+        if not fresh:
+            write_search_copy(page, copy)
+    for pattern in SEARCHED:
+        for copy in copies.glob(pattern):
+            if copy.relative_to(copies).as_posix() not in pages:
+                copy.unlink()
+
+
+def pagefind_command(site: Path, output: Path) -> list[str]:
+    # Only the article is indexed; math (its words are TeX tokens), code, tables listing other
+    # entries and page boilerplate are left out, so that words people type decide the ranking.
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output),
+            "--root-selector", "article.bd-article",
+            "--exclude-selectors", "math", "--exclude-selectors", "pre", "--exclude-selectors", ".mc-noindex",
+            "--exclude-selectors", "table.mc-dense", "--exclude-selectors", "table.mc-concordance",
+            "--exclude-selectors", ".prev-next-area", "--exclude-selectors", ".headerlink",
+            "--glob", "{" + ",".join(SEARCHED) + "}", "--quiet"]
+
+
 def build_finished(app, exception):
     if exception is not None or app.builder.format != "html" or not app.config.mc_site:
         return
     strip_execution_times(app.outdir)
-    # Only the article is indexed; math (its words are TeX tokens), code, tables listing other
-    # entries and page boilerplate are left out, so that words people type decide the ranking.
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(app.outdir), "--root-selector", "article.bd-article",
-           "--exclude-selectors", "math", "--exclude-selectors", "pre", "--exclude-selectors", ".mc-noindex",
-           "--exclude-selectors", "table.mc-dense", "--exclude-selectors", "table.mc-concordance",
-           "--exclude-selectors", ".prev-next-area", "--exclude-selectors", ".headerlink",
-           # topic pages list every title of their topic: they are for browsing, not for search
-           "--glob", "{*.html,id/*.html,tutorials/*.html}", "--quiet"]
+    outdir, copies = Path(app.outdir), search_copies(app)
+    update_search_copies(outdir, copies)
+    cmd = pagefind_command(copies, outdir / "pagefind")
     # pagefind writes new files under new names and leaves the old ones: without this, each
     # rebuild would add a second copy of most of the index
-    shutil.rmtree(Path(app.outdir) / "pagefind", ignore_errors=True)
+    shutil.rmtree(outdir / "pagefind", ignore_errors=True)
     # pagefind reads only the pages, so it indexes them while the dataset and sitemap are written
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
