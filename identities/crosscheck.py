@@ -8,6 +8,7 @@ errata page lists the case. sympy is pinned (pyproject.toml), so the outcomes ar
 """
 from __future__ import annotations
 
+import functools
 import warnings
 from dataclasses import dataclass
 
@@ -98,6 +99,17 @@ class _asked_once:
             self.module.ask = self.saved
 
 
+@functools.cache
+def _no_docstring() -> dict:
+    """lambdify's options that leave the expression out of the function's docstring: printing it
+    (str of a matrix expression) cost a tenth of the cross-checks. sympy before 1.13 prints it always."""
+    import inspect
+
+    import sympy as sp
+
+    return {"docstring_limit": 0} if "docstring_limit" in inspect.signature(sp.lambdify).parameters else {}
+
+
 def crosscheck(record) -> CrossCheck:
     import sympy as sp
 
@@ -127,7 +139,7 @@ def crosscheck(record) -> CrossCheck:
         v = inst.values[n]
         args.append(v.reshape(-1, 1) if record.variables[n].kind == "vector" else v)
     try:
-        fn = sp.lambdify([syms[n] for n in names], d, "numpy")
+        fn = sp.lambdify([syms[n] for n in names], d, "numpy", **_no_docstring())
         with np.errstate(all="ignore"):
             got = np.asarray(fn(*args), dtype=float)
     except Exception as exc:

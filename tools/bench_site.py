@@ -99,7 +99,8 @@ def floor(folder: Path, pages: int) -> float:
 
 
 def html_pages(out: Path) -> int:
-    return sum(1 for p in out.rglob("*.html") if "_static" not in p.parts)
+    # the site's pages only: not the theme's static files, nor what the build keeps beside them in .doctrees
+    return sum(1 for p in out.rglob("*.html") if not {"_static", ".doctrees"} & set(p.relative_to(out).parts))
 
 
 def sizes(out: Path):
