@@ -311,3 +311,17 @@ def test_the_pages_copies_for_the_search_follow_the_pages(tmp_path):
     assert (copies / "index.html").read_text() == "<p>home, edited</p>"
     assert [searched(r) for r in ("index.html", "id/X.html", "tutorials/a.html", "topics/t.html", "id/a/b.html",
                                   "_static/x.html", "index.txt")] == [True, True, True, False, False, False, False]
+
+
+def test_an_entry_page_s_titles_name_the_page_they_were_read_from(built_site):
+    """Sphinx patches a title with no source after reading, writing the node out as XML for a
+    debug message each time; the entry pages' titles carry their page's source from the start."""
+    import pickle
+
+    from docutils import nodes
+
+    page = next((built_site / ".doctrees" / "id").glob("*.doctree"))
+    tree = pickle.loads(page.read_bytes())
+    titles = list(tree.findall(nodes.title))
+    assert len(titles) > 3
+    assert {Path(t.source).as_posix().rsplit("/docs/", 1)[-1] for t in titles} == {f"id/{page.stem}.rst"}

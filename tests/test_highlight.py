@@ -54,3 +54,47 @@ def test_escapes_and_format_fields_of_plain_strings_are_kept():
     ours = list(RecordLexer().get_tokens(src))
     assert (String.Escape, "\\t") in ours and (String.Interpol, "{name}") in ours and (String.Interpol, "%d") in ours
     assert (String.Double, '"\\t"') in ours  # raw: no escape
+
+
+SNIPPETS = [
+    'Derivative(\n    id="AB12",  # a comment\n    f=lambda X: np.trace(X.T @ X) + 1e-3 * 2j - 0x1F + 1_000,\n)\n',
+    'x = [1,\n     2]\nif x:\n    y = x.shape\n  # a comment at an odd column\n    z = (y\n  )\nw = u"a" + rb\'\\\\b\' + "c\\"d" + \'%s {x}\'\n',
+    'match = 1\nmatch (x)\n',  # a soft keyword at a statement's start: lexed as Pygments lexes it
+    '@decorator\nf(x)\n', 'a @ b\n', 'x = 1 \\\n    + 2\n', 'if x:\n        y\n    z\n',  # inconsistent dedent
+    'f"{x}"\n', "'''doc'''\n", 'x = "a" "b"\n', 'x = "a\\\nb"\n', '\tx = 1\n', 'x = 1\r\n', 'x = (1\n',
+    'x = 1)\n', 'x = $\n', 'x = 1', 'ok = x.__class__ and self.__init__ or None is True\n', 'import numpy as np\n',
+]
+
+
+@pytest.mark.parametrize("src", SNIPPETS)
+def test_the_one_regex_scanner_gives_the_tokenizer_s_tokens_or_hands_the_source_on(src):
+    from identities.site.highlight import _Slow, _Unmapped
+
+    def tokens(read):
+        try:
+            return list(read(src))
+        except _Unmapped as exc:
+            return f"unmapped {exc}"
+        except (SyntaxError, __import__("tokenize").TokenError) as exc:
+            return type(exc).__name__
+    try:
+        scanned = tokens(RecordLexer._scanned)
+    except _Slow:
+        scanned = None
+    if scanned is not None:
+        assert scanned == tokens(RecordLexer._tokens)
+    assert highlight(src, RecordLexer(), FORMATTER) == _complex_whole(highlight(src, WholeStringLexer(), FORMATTER))
+
+
+def test_every_record_source_is_read_by_the_one_regex_scanner_as_the_tokenizer_reads_it(sources):
+    from identities.site.highlight import _Slow
+
+    scanned = 0
+    for entry_id, src in sources.items():
+        try:
+            ours = list(RecordLexer._scanned(src))
+        except _Slow:
+            continue
+        scanned += 1
+        assert ours == list(RecordLexer._tokens(src)), entry_id
+    assert scanned > 0.9 * len(sources)

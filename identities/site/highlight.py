@@ -3,8 +3,9 @@
 Pygments' Python lexer tries its rules one after another at every position, and inside a string
 reads a few characters at a time so as to mark ``%s`` and ``{name}`` as format fields: the record
 sources came to 366,000 tokens and 2.2 s of a build, and a record's LaTeX (``r"\\frac{\\partial}{X}"``)
-had its ``{X}`` marked as a format field it is not. Here Python's own tokenizer splits the source
-and each token gets the type Pygments' lexer gives it, except that a raw string, or a plain one
+had its ``{X}`` marked as a format field it is not. Here the source is split as Python's own tokenizer
+splits it (by one regex where the source allows, else by the tokenizer itself) and each token gets
+the type Pygments' lexer gives it, except that a raw string, or a plain one
 without escapes or format signs, is a single string. Sources using what is not mapped here
 (definitions, imports, decorators, soft keywords) are lexed as Pygments lexes them, with the same
 rule for strings.
@@ -69,6 +70,23 @@ class _Unmapped(Exception):
     pass
 
 
+class _Slow(Exception):
+    """The source holds what the one-regex scanner leaves to Python's tokenizer."""
+
+
+# One pass of one regex over the whole source, for the Python records are written in: names,
+# numbers, single-line strings without f, operators, comments and layout. Python's tokenizer reads
+# the same source a token at a time, 4 us a token. Anything else (triple quotes, f-strings, a
+# backslash before a string's line break, tabs in indentation, odd characters) goes to the tokenizer.
+_SCAN = re.compile("|".join([
+    r"(?P<nl>\n)", r"(?P<ws>[^\S\n]+)", r"(?P<cont>\\\n)", r"(?P<comment>#[^\r\n]*)",
+    rf"(?P<number>{tokenize.Number})",
+    r"""(?P<string>(?:[rR][bB]?|[bB][rR]?|[uU])?(?:'[^'\\\n]*(?:\\[^\n][^'\\\n]*)*'|"[^"\\\n]*(?:\\[^\n][^"\\\n]*)*"))""",
+    rf"(?P<op>{tokenize.Special})", r"(?P<name>\w+)", r"(?P<other>.)"]), re.S)
+_OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
+_HANDED_ON = ("\t", "\r", "\f", "'''", '"""')
+
+
 class RecordLexer(Lexer):
     """Python, split by Python's tokenizer, with Pygments' token types (strings whole)."""
     name = "Catalogue record (Python)"
@@ -81,11 +99,79 @@ class RecordLexer(Lexer):
 
     def get_tokens_unprocessed(self, text):
         try:
-            tokens = list(self._tokens(text))
+            try:
+                tokens = list(self._scanned(text))
+            except _Slow:
+                tokens = list(self._tokens(text))
         except (_Unmapped, tokenize.TokenError, SyntaxError):
             yield from WholeStringLexer(**self.options).get_tokens_unprocessed(text)
             return
         yield from tokens
+
+    @staticmethod
+    def _scanned(text):
+        """The tokens ``_tokens`` gives, read by one regex (raises _Slow where it cannot)."""
+        if any(s in text for s in _HANDED_ON):
+            raise _Slow
+        depth = 0
+        indents = [0]
+        new_line = True  # at a line that begins a statement (not inside brackets, not continued)
+        line_start = True
+        after_dot = False
+        for m in _SCAN.finditer(text):
+            kind, value, begin = m.lastgroup, m.group(), m.start()
+            if new_line and kind not in ("nl", "ws", "comment"):
+                # the line's indentation, checked as the tokenizer checks it
+                column = begin - (text.rfind("\n", 0, begin) + 1)
+                if column > indents[-1]:
+                    indents.append(column)
+                while column < indents[-1]:
+                    indents.pop()
+                if column != indents[-1]:
+                    raise _Slow
+                new_line = False
+            if kind == "nl":
+                yield begin, Text.Whitespace, value
+                if depth == 0:
+                    line_start = new_line = True
+                continue
+            if kind == "ws":
+                yield begin, Text, value
+                continue
+            if kind == "comment":
+                yield begin, Comment.Single, value
+                continue
+            if kind == "cont":
+                yield begin, Text, value
+                continue
+            if kind == "name":
+                if text.startswith(("'", '"'), m.end()):
+                    raise _Slow  # a prefix the scanner does not read (f-strings)
+                if value in UNMAPPED or (line_start and value in SOFT_KEYWORDS):
+                    raise _Unmapped(value)
+                yield begin, _name(value, after_dot), value
+            elif kind == "number":
+                yield begin, _number(value), value
+            elif kind == "string":
+                if text.startswith(("'", '"'), m.end()):
+                    raise _Slow  # strings side by side, as the tokenizer splits them
+                yield from _string(begin, value)
+            elif kind == "op":
+                if value == "@" and line_start:
+                    raise _Unmapped(value)  # a decorator
+                if value in _OPEN:
+                    depth += 1
+                elif value in _CLOSE:
+                    depth -= 1
+                    if depth < 0:
+                        raise _Slow
+                yield begin, (Punctuation if value in PUNCTUATION else Operator), value
+            else:
+                raise _Slow
+            after_dot = kind == "op" and value == "."
+            line_start = False
+        if depth:
+            raise _Slow
 
     @staticmethod
     def _tokens(text):
@@ -121,28 +207,7 @@ class RecordLexer(Lexer):
                 if value in UNMAPPED or (line_start and value in SOFT_KEYWORDS):
                     raise _Unmapped(value)
                 after_dot = previous is not None and previous.type == tokenize.OP and previous.string == "."
-                if value in CONSTANTS:
-                    ttype = Keyword.Constant
-                elif value in WORD_OPERATORS:
-                    ttype = Operator.Word
-                elif value in KEYWORDS:
-                    ttype = Keyword
-                elif after_dot:
-                    ttype = Name.Variable.Magic if value in MAGIC_VARIABLES else (
-                        Name.Function.Magic if value in MAGIC_FUNCTIONS else Name)
-                elif value in BUILTINS:
-                    ttype = Name.Builtin
-                elif value in PSEUDO:
-                    ttype = Name.Builtin.Pseudo
-                elif value in EXCEPTIONS:
-                    ttype = Name.Exception
-                elif value in MAGIC_FUNCTIONS:
-                    ttype = Name.Function.Magic
-                elif value in MAGIC_VARIABLES:
-                    ttype = Name.Variable.Magic
-                else:
-                    ttype = Name
-                yield begin, ttype, value
+                yield begin, _name(value, after_dot), value
             elif kind == tokenize.NUMBER:
                 yield begin, _number(value), value
             elif kind == tokenize.STRING:
@@ -159,6 +224,29 @@ class RecordLexer(Lexer):
             for m in _GAP.finditer(text, pos):
                 gap = m.group()
                 yield m.start(), (Text.Whitespace if gap == "\n" else Text), gap
+
+
+def _name(value: str, after_dot: bool):
+    if value in CONSTANTS:
+        return Keyword.Constant
+    if value in WORD_OPERATORS:
+        return Operator.Word
+    if value in KEYWORDS:
+        return Keyword
+    if after_dot:
+        return Name.Variable.Magic if value in MAGIC_VARIABLES else (
+            Name.Function.Magic if value in MAGIC_FUNCTIONS else Name)
+    if value in BUILTINS:
+        return Name.Builtin
+    if value in PSEUDO:
+        return Name.Builtin.Pseudo
+    if value in EXCEPTIONS:
+        return Name.Exception
+    if value in MAGIC_FUNCTIONS:
+        return Name.Function.Magic
+    if value in MAGIC_VARIABLES:
+        return Name.Variable.Magic
+    return Name
 
 
 def _number(value: str):
