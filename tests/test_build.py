@@ -201,6 +201,10 @@ def test_pages_are_rebuilt_when_a_source_an_assumption_or_a_verifier_constant_ch
 
     page = build()
     assert "relative perturbation" in page and "10⁻³" in page
+    # a rebuild that writes no searched page leaves the search index as it was, unindexed again
+    entry_json = out / "pagefind" / "pagefind-entry.json"
+    indexed = entry_json.stat().st_mtime_ns
+    assert build() == page and entry_json.stat().st_mtime_ns == indexed
     edit(copy / "identities" / "bibliography.py", '"Old and New Matrix Algebra Useful for Statistics"',
          '"Old and New Matrix Algebra Useful for Statistics, edited"')
     assert "Useful for Statistics, edited" in build()
@@ -211,16 +215,20 @@ def test_pages_are_rebuilt_when_a_source_an_assumption_or_a_verifier_constant_ch
     assert "2 × 10⁻³ relative perturbation" in build()
     # the search index holds each page once, however often it was rebuilt (pagefind leaves the
     # files of an earlier index behind unless its folder is emptied first)
-    urls = [_fragment_url(f) for f in (out / "pagefind" / "fragment").glob("*.pf_fragment")]
+    fragments = [_fragment(f) for f in (out / "pagefind" / "fragment").glob("*.pf_fragment")]
+    urls = [f["url"] for f in fragments]
     assert "/id/DG01.html" in urls and len(urls) == len(set(urls)), sorted(urls)
+    # and a rebuild that wrote one is indexed again, from the page as it is now
+    assert entry_json.stat().st_mtime_ns != indexed
+    assert "Useful for Statistics, edited" in next(f["content"] for f in fragments if f["url"] == "/id/DG01.html")
 
 
-def _fragment_url(path) -> str:
+def _fragment(path) -> dict:
     import gzip
     import json
 
     data = gzip.decompress(path.read_bytes())
-    return json.loads(data[data.index(b"{"):])["url"]
+    return json.loads(data[data.index(b"{"):])
 
 
 def test_the_scale_benchmarks_synthetic_records_are_valid(tmp_path):

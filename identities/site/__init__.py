@@ -15,6 +15,7 @@ Another project may load this extension just for the domain (``mc_site`` stays F
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import re
 import shutil
@@ -637,11 +638,14 @@ def build_finished(app, exception):
     outdir, copies = Path(app.outdir), search_copies(app)
     update_search_copies(outdir, copies)
     cmd = pagefind_command(copies, outdir / "pagefind")
-    # pagefind writes new files under new names and leaves the old ones: without this, each
-    # rebuild would add a second copy of most of the index
-    shutil.rmtree(outdir / "pagefind", ignore_errors=True)
-    # pagefind reads only the pages, so it indexes them while the dataset and sitemap are written
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    stamp, stamp_file = index_stamp(copies, cmd), copies.parent / INDEX_STAMP
+    proc = None
+    if not index_is_current(outdir / "pagefind", stamp_file, stamp):
+        # pagefind writes new files under new names and leaves the old ones: without this, each
+        # rebuild would add a second copy of most of the index
+        shutil.rmtree(outdir / "pagefind", ignore_errors=True)
+        # pagefind reads only the pages, so it indexes them while the dataset and sitemap are written
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         from identities import dataset
 
@@ -649,9 +653,36 @@ def build_finished(app, exception):
         pages.write_search_spec(app.outdir)
         pages.write_sitemap(app)
     finally:
-        out, err = proc.communicate()
+        if proc is not None:
+            out, err = proc.communicate()
+    if proc is None:
+        return
     if proc.returncode != 0:
         logger.warning(f"pagefind failed: {err.strip() or out.strip()}", type="mc", subtype="search")
+    else:
+        stamp_file.write_text(stamp)
+
+
+# beside the copies, not in the site: what the index in the site was made from
+INDEX_STAMP = "mc-search-index.txt"
+
+
+def index_stamp(copies: Path, cmd: list[str]) -> str:
+    """What the index is made of: the command and a digest of each copy (not its time: the index,
+    search and 404 pages are written again by every build). A rebuild that changed no searched page
+    leaves it as it is, and pagefind (a second or more) is not run again."""
+    rows = [" ".join(cmd[1:])]
+    for pattern in SEARCHED:
+        for c in sorted(copies.glob(pattern)):
+            rows.append(f"{c.relative_to(copies).as_posix()} {hashlib.blake2b(c.read_bytes(), digest_size=16).hexdigest()}")
+    return "\n".join(rows) + "\n"
+
+
+def index_is_current(index: Path, stamp_file: Path, stamp: str) -> bool:
+    try:
+        return stamp_file.read_text() == stamp and (index / "pagefind-entry.json").is_file()
+    except OSError:
+        return False
 
 
 def freeze_for_exit(app, exception):
