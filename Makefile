@@ -10,6 +10,11 @@ SPHINXOPTS ?= -j $(shell $(PYTHON) -c "import os; print((os.cpu_count() or 1) + 
 
 .PHONY: html pdf test bench bench-site audit clean
 
+# Bytecode is written even where the environment asks not to: otherwise each of a build's
+# interpreters (Sphinx, the cross-checks, the tutorials' kernel) compiles the catalogue again,
+# 0.3 s each. __pycache__ is ignored by git and left out of the sdist.
+unexport PYTHONDONTWRITEBYTECODE
+
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip

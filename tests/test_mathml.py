@@ -79,3 +79,22 @@ def test_a_formula_is_sent_to_temml_once_per_mode():
     finally:
         server.close()
     assert sent == [("x^{\\top}", False), ("x^{\\top}", True), ("\\frac{", True), ("\\frac{", True)]
+
+
+def test_the_server_answers_a_repeated_formula_as_it_first_did_on_every_connection():
+    # each forked reader has its own connection; the server keeps what it rendered for all of them
+    from identities.site.mathml import MathMLError, Server
+
+    server = Server()
+    try:
+        first = {(tex, d): server._render(tex, d) for tex in ("x^{\\top}", "\\frac{a}{b}") for d in (False, True)}
+        server.connect()  # a second connection, as another reader's
+        for (tex, d), mathml in first.items():
+            assert server._render(tex, d) == mathml
+        assert first[("x^{\\top}", False)] != first[("x^{\\top}", True)]
+        for _ in range(2):  # a formula Temml rejects is rejected again, not answered from the cache
+            with pytest.raises(MathMLError, match="end of input"):
+                server._render("\\frac{", True)
+        assert server._render("y", False).startswith("<math")
+    finally:
+        server.close()

@@ -9,6 +9,20 @@ const path = require("path");
 const modules = process.env.MC_NODE_MODULES || path.join(__dirname, "..", "..", "node_modules");
 const temml = require(path.join(modules, "temml", "dist", "temml.cjs"));
 
+// Temml's output depends on the TeX and the mode alone. Each forked reader of a parallel build
+// keeps its own cache, so without this one a formula shown on several pages is rendered again by each
+const answers = new Map();
+
+function answerLine(tex, display) {
+  const key = (display ? "D" : "I") + tex;
+  let line = answers.get(key);
+  if (line === undefined) {
+    line = JSON.stringify(render(tex, display)) + "\n";
+    answers.set(key, line);
+  }
+  return line;
+}
+
 function render(tex, display) {
   try {
     // trust stays off: no \href, \class or \style can reach the page from a record
@@ -44,11 +58,11 @@ const server = net.createServer(client => {
       let answer;
       try {
         const { tex, display } = JSON.parse(line);
-        answer = render(tex, display);
+        answer = answerLine(String(tex), display);
       } catch (e) {
-        answer = { error: `not a request: ${line.slice(0, 200)}` };
+        answer = JSON.stringify({ error: `not a request: ${line.slice(0, 200)}` }) + "\n";
       }
-      client.write(JSON.stringify(answer) + "\n");
+      client.write(answer);
     }
   });
   client.on("error", () => {});
