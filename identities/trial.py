@@ -258,8 +258,10 @@ def parse_assumptions(spec, shapes: dict) -> dict:
             raise TryInputError(f"--assume names {name!r}, which --shapes does not declare "
                                 f"(the variables are {', '.join(shapes)})")
         if word not in vocab.VOCABULARY:
-            close = difflib.get_close_matches(word, list(vocab.VOCABULARY), 1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
+            # an abbreviation ('sym', 'pd') is what a reader types most often
+            close = ([w for w in sorted(vocab.VOCABULARY) if w.startswith(word)][:1] if word else []) \
+                or difflib.get_close_matches(word, list(vocab.VOCABULARY), 1)
+            hint = f"; did you mean {close[0]!r}?" if close else "."
             raise TryInputError(f"unknown assumption {word!r} for {name}{hint} The known ones are: "
                                 + ", ".join(sorted(vocab.VOCABULARY)))
         a = vocab.VOCABULARY[word]

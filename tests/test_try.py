@@ -65,6 +65,11 @@ def test_assumptions_are_honoured():
     (dict(f="np.trace(X)", claim="np.eye(3)", wrt="Y", shapes="X=3x3"), "not a declared variable"),
     (dict(f="np.trace(X)", claim="np.eye(3)", wrt="X", shapes="X=3by3"), "X"),
     (dict(f="np.trace(X)", claim="np.eye(3)", wrt="X", shapes="X=3x3", assume="X=sdp"), "sdp"),
+    # an abbreviation is offered the word it begins; a word like none is told so, in a sentence
+    (dict(f="np.trace(X)", claim="np.eye(3)", wrt="X", shapes="X=3x3", assume="X=sym"),
+     "unknown assumption 'sym' for X; did you mean 'symmetric'? The known ones are: "),
+    (dict(f="np.trace(X)", claim="np.eye(3)", wrt="X", shapes="X=3x3", assume="X=qqq"),
+     "unknown assumption 'qqq' for X. The known ones are: "),
     (dict(f="np.trace(X", claim="np.eye(3)", wrt="X", shapes="X=3x3"), "F"),
 ])
 def test_bad_input_is_named(args, words):
