@@ -211,8 +211,20 @@ def test_pages_are_rebuilt_when_a_source_an_assumption_or_a_verifier_constant_ch
     edit(copy / "identities" / "assumptions.py", 'Assumption("spd", "{v} is symmetric positive definite."',
          'Assumption("spd", "{v} is symmetric positive definite, edited."')
     assert "positive definite, edited." in build()
+    # the next index is written over this one: what the last index had and the next has not goes
+    stale = out / "pagefind" / "fragment" / "en_0123abc.pf_fragment"
+    stale.write_bytes(b"a fragment of an earlier index")
     edit(copy / "identities" / "verify.py", "PERTURBATION = 1e-3", "PERTURBATION = 2e-3")
     assert "2 × 10⁻³ relative perturbation" in build()
+    assert not stale.exists()
+    from identities.site import pagefind_command
+
+    fresh = tmp_path / "fresh"
+    proc = subprocess.run(pagefind_command(out / ".doctrees" / "mc-search-pages", fresh), capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    ours = {p.relative_to(out / "pagefind"): p.read_bytes() for p in (out / "pagefind").rglob("*") if p.is_file()}
+    theirs = {p.relative_to(fresh): p.read_bytes() for p in fresh.rglob("*") if p.is_file()}
+    assert ours.keys() == theirs.keys() and ours == theirs
     # the search index holds each page once, however often it was rebuilt (pagefind leaves the
     # files of an earlier index behind unless its folder is emptied first)
     fragments = [_fragment(f) for f in (out / "pagefind" / "fragment").glob("*.pf_fragment")]
@@ -221,6 +233,19 @@ def test_pages_are_rebuilt_when_a_source_an_assumption_or_a_verifier_constant_ch
     # and a rebuild that wrote one is indexed again, from the page as it is now
     assert entry_json.stat().st_mtime_ns != indexed
     assert "Useful for Statistics, edited" in next(f["content"] for f in fragments if f["url"] == "/id/DG01.html")
+
+
+def test_an_index_that_cannot_be_read_is_left_for_a_fresh_one(tmp_path):
+    from identities.site import prune_index
+
+    index = tmp_path / "pagefind"
+    (index / "fragment").mkdir(parents=True)
+    kept = index / "fragment" / "en_0123abc.pf_fragment"
+    kept.write_bytes(b"x")
+    assert not prune_index(index)  # no entry file
+    (index / "pagefind-entry.json").write_text('{"languages": {"en": {"hash": "en_1"}}}')
+    (index / "pagefind.en_1.pf_meta").write_bytes(b"not gzip")
+    assert not prune_index(index) and kept.exists()
 
 
 def _fragment(path) -> dict:

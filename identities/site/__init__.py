@@ -641,9 +641,13 @@ def build_finished(app, exception):
     stamp, stamp_file = index_stamp(copies, cmd), copies.parent / INDEX_STAMP
     proc = None
     if not index_is_current(outdir / "pagefind", stamp_file, stamp):
-        # pagefind writes new files under new names and leaves the old ones: without this, each
-        # rebuild would add a second copy of most of the index
-        shutil.rmtree(outdir / "pagefind", ignore_errors=True)
+        # pagefind leaves a file it would write as it is where one of that name (a digest of its
+        # content) exists, so the last index's files are kept for it and the stale ones removed
+        # after (prune_index). Without a stamp the last run did not finish: the folder is emptied.
+        try:
+            stamp_file.unlink()
+        except FileNotFoundError:
+            shutil.rmtree(outdir / "pagefind", ignore_errors=True)
         # pagefind reads only the pages, so it indexes them while the dataset and sitemap are written
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
@@ -659,8 +663,53 @@ def build_finished(app, exception):
         return
     if proc.returncode != 0:
         logger.warning(f"pagefind failed: {err.strip() or out.strip()}", type="mc", subtype="search")
-    else:
+    elif prune_index(outdir / "pagefind"):
         stamp_file.write_text(stamp)
+    else:
+        # an index this code cannot read: made again from an empty folder
+        shutil.rmtree(outdir / "pagefind", ignore_errors=True)
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            logger.warning(f"pagefind failed: {proc.stderr.strip() or proc.stdout.strip()}", type="mc", subtype="search")
+        else:
+            stamp_file.write_text(stamp)
+
+
+# the files of a pagefind index named by a digest of their content, each listed in its language's meta
+_HASHED = ("fragment", "index", "filter")
+
+
+def prune_index(index: Path) -> bool:
+    """Removes the files of earlier indexes from ``index``: a hashed file that no meta of the index
+    names, and the metas of languages it no longer has. False (nothing removed) when the index is
+    not one this understands. Writing into the last index instead of an empty folder leaves pagefind
+    ~800 files fewer to create: rebuilding the index after an edit took 0.8-0.9 s, now 0.5 s."""
+    import gzip
+    import json
+
+    try:
+        entry = json.loads((index / "pagefind-entry.json").read_text())
+        metas = {f"pagefind.{lang['hash']}.pf_meta" for lang in entry["languages"].values()}
+        names = [gzip.decompress((index / m).read_bytes()) for m in sorted(metas)]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError):
+        return False
+    if not names or not all(n.startswith(b"pagefind_dcd") for n in names):
+        return False
+    for p in index.glob("pagefind.*.pf_meta"):
+        if p.name not in metas:
+            p.unlink()
+    for folder in _HASHED:
+        for p in (index / folder).glob("*"):
+            if p.is_file() and not any(_cbor_text(p.name.split(".", 1)[0]) in n for n in names):
+                p.unlink()
+    return True
+
+
+def _cbor_text(s: str) -> bytes:
+    """``s`` as the meta (CBOR) holds a string: its length, then its bytes, so that a name is not
+    found inside a longer one."""
+    b = s.encode()
+    return (bytes([0x60 + len(b)]) if len(b) < 24 else bytes([0x78, len(b)])) + b
 
 
 # beside the copies, not in the site: what the index in the site was made from
