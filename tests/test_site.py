@@ -217,6 +217,39 @@ def test_the_export_shows_no_unchecked_formula():
     assert {"statement", "other_layout", "differential", "also"} <= roles
 
 
+def test_the_dataset_files_hold_an_entry_a_line_and_the_same_entries(tmp_path):
+    """catalogue.json is an envelope with one entry a line, each line catalogue.jsonl's (both written
+    from one encoding); it parses back to the document it was made from."""
+    import json
+
+    from identities import dataset
+    from identities.catalogue import load_dir
+
+    records = tmp_path / "records"
+    records.mkdir()
+    (records / "r.py").write_text(DATASET_RECORDS)
+    cat = load_dir(records)
+    doc = dataset.document(cat, {})
+    paths = dataset.write(tmp_path / "out", cat, {})
+    text = paths[0].read_text()
+    assert json.loads(text) == json.loads(json.dumps(doc, default=float))
+    rows = paths[1].read_text().splitlines()
+    assert len(rows) == 2 and text.splitlines()[1:-1] == [rows[0] + ",", rows[1]]
+    assert [json.loads(r)["id"] for r in rows] == ["ZZD1", "ZZD2"] and "é" in paths[1].read_text()
+    empty = dataset.write(tmp_path / "empty", load_dir(tmp_path / "none"), {})
+    assert json.loads(empty[0].read_text())["entries"] == [] and empty[1].read_text() == ""
+
+
+DATASET_RECORDS = """
+import numpy as np
+from identities import Derivative, Matrix
+for k in (1, 2):
+    Derivative(id=f"ZZD{k}", title=f"Entry {k}, accented é", latex=r"\\frac{\\partial \\operatorname{tr}(X)}{\\partial X} = I",
+               variables={"X": Matrix("n", "n")}, wrt="X", layout="denominator",
+               f=lambda X: np.trace(X), claimed=lambda X: np.eye(len(X)), sketch="s", aliases=["a"])
+"""
+
+
 def test_the_published_dataset_validates_against_its_schema(built_site):
     """catalogue.json, catalogue.jsonl and catalogue.schema.json at the site's root: the envelope
     and every line validate (JSON Schema 2020-12), with absolute URLs and every entry."""
