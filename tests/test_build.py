@@ -226,7 +226,7 @@ def test_pages_are_rebuilt_when_a_source_an_assumption_or_a_verifier_constant_ch
     theirs = {p.relative_to(fresh): p.read_bytes() for p in fresh.rglob("*") if p.is_file()}
     assert ours.keys() == theirs.keys() and ours == theirs
     # the search index holds each page once, however often it was rebuilt (pagefind leaves the
-    # files of an earlier index behind unless its folder is emptied first)
+    # files of an earlier index behind: the build removes them after)
     fragments = [_fragment(f) for f in (out / "pagefind" / "fragment").glob("*.pf_fragment")]
     urls = [f["url"] for f in fragments]
     assert "/id/DG01.html" in urls and len(urls) == len(set(urls)), sorted(urls)

@@ -661,18 +661,15 @@ def build_finished(app, exception):
             out, err = proc.communicate()
     if proc is None:
         return
-    if proc.returncode != 0:
-        logger.warning(f"pagefind failed: {err.strip() or out.strip()}", type="mc", subtype="search")
-    elif prune_index(outdir / "pagefind"):
-        stamp_file.write_text(stamp)
-    else:
-        # an index this code cannot read: made again from an empty folder
+    if proc.returncode == 0 and not prune_index(outdir / "pagefind"):
+        # an index this code cannot read: made again from an empty folder, where nothing is stale
         shutil.rmtree(outdir / "pagefind", ignore_errors=True)
         proc = subprocess.run(cmd, capture_output=True, text=True)
-        if proc.returncode != 0:
-            logger.warning(f"pagefind failed: {proc.stderr.strip() or proc.stdout.strip()}", type="mc", subtype="search")
-        else:
-            stamp_file.write_text(stamp)
+        out, err = proc.stdout, proc.stderr
+    if proc.returncode != 0:
+        logger.warning(f"pagefind failed: {err.strip() or out.strip()}", type="mc", subtype="search")
+    else:
+        stamp_file.write_text(stamp)
 
 
 # the files of a pagefind index named by a digest of their content, each listed in its language's meta
