@@ -8,6 +8,7 @@ record is reported as timed out, and a fresh worker carries on with the next one
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -30,6 +31,8 @@ def time_limit(record) -> float:
 
 
 def _worker(records, conn, options):
+    # a record's garbage is collected as usual, whatever its parent does (a site build runs without)
+    gc.enable()
     # the parent prints; a record's own output goes nowhere
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)

@@ -134,3 +134,36 @@ def test_a_page_toc_shown_from_another_page_s_pattern_reads_as_the_theme_s_own()
             assert str(mine["generate_toc_html"]("raw")) == str(own["generate_toc_html"]("raw"))
     assert site._TOCS_SHOWN  # the shared pattern was kept
     assert all("c3d4" not in text and "Gradient" not in text for text, _ in site._TOCS_SHOWN.values())
+
+
+def test_only_a_command_line_build_runs_without_the_cycle_collector(monkeypatch):
+    import gc
+    import sys
+
+    assert gc.isenabled()
+    try:
+        site.collect_no_cycles_while_building()  # under pytest: a process that goes on after the build
+        assert gc.isenabled()
+        monkeypatch.setattr(sys, "argv", ["/usr/bin/sphinx-build", "docs", "out"])
+        site.collect_no_cycles_while_building()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_records_are_verified_with_the_cycle_collector_on_whatever_the_build_does(monkeypatch):
+    import gc
+
+    from identities import runner
+
+    # the worker's verify, replaced before the fork: it reports whether the worker collects
+    monkeypatch.setattr(runner, "verify", lambda record, **options: gc.isenabled())
+    gc.disable()
+    try:
+        worker = runner._Worker(["a record"], {})
+        try:
+            assert worker.run(0, 30) is True
+        finally:
+            worker.stop()
+    finally:
+        gc.enable()

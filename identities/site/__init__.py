@@ -178,6 +178,7 @@ def config_inited(app, config):
     last build's: done later, every build would look reconfigured."""
     if not config.mc_site:
         return  # another project, here only for the mc domain (linking entries through intersphinx)
+    collect_no_cycles_while_building()
     Site.load(app)
     # started first: its interpreter loads while this one is still writing stubs and setting up
     Site.start_crosschecks(app.outdir)
@@ -731,13 +732,29 @@ def index_is_current(index: Path, stamp_file: Path, stamp: str) -> bool:
         return False
 
 
+def _command_line_build() -> bool:
+    """Whether Sphinx runs as the command (sphinx-build, python -m sphinx): a process that builds once
+    and exits. A process that builds again (a test, an editor's preview) would keep what is frozen."""
+    main = getattr(sys.modules.get("__main__"), "__spec__", None)
+    return Path(sys.argv[0]).name == "sphinx-build" or (main is not None and main.name in ("sphinx", "sphinx.__main__"))
+
+
+def collect_no_cycles_while_building():
+    """A command-line build runs without the cyclic garbage collector. Its collections walked every
+    object the build keeps (the catalogue, the environment, each page's doctree) again and again:
+    1.0-1.8 s in each reader and 1.5 s in the main process of a clean build; without them the build
+    took 14.0 s against 16.0 s (medians of 3 alternating). What it leaves as cyclic garbage (pages'
+    doctrees, once written) raised its largest process from 249 to 281 MB, and the process exits when
+    the build ends. Records are verified in forked workers that collect as usual (runner._worker)."""
+    if _command_line_build():
+        gc.disable()
+
+
 def freeze_for_exit(app, exception):
     """At the end of a command-line build, nothing the build made is used again, but the interpreter's
     final collection would walk all of it (0.9 s after an edit of one record, more after a clean
-    build). Frozen objects are left to the exit. Only when Sphinx runs as the command: a process that
-    builds again would keep them."""
-    main = getattr(sys.modules.get("__main__"), "__spec__", None)
-    if Path(sys.argv[0]).name == "sphinx-build" or (main is not None and main.name in ("sphinx", "sphinx.__main__")):
+    build). Frozen objects are left to the exit."""
+    if _command_line_build():
         gc.freeze()
 
 
