@@ -7,6 +7,10 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
 import identities  # noqa: E402
+from identities.site import collect_no_cycles_while_building  # noqa: E402
+
+# before the extensions load: a command-line build runs without the cycle collector from here on
+collect_no_cycles_while_building()
 
 # the tutorials' kernels import the catalogue from this checkout
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
