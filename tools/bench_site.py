@@ -1,4 +1,5 @@
-"""Site benchmark: clean build beside Sphinx's floor (alternating pairs), incremental rebuild after editing one record, page size, and the
+"""Site benchmark: clean build beside Sphinx's floor (alternating pairs; the floor also as the site
+builds, without the cycle collector), incremental rebuild after editing one record, page size, and the
 clean build of synthetic catalogues of 300 and 1,000 entries (the scale test).
 
     python tools/bench_site.py          (make bench-site)
@@ -77,9 +78,10 @@ html_sidebars = {"**": ["navbar-logo.html", "search-button-field.html"]}
 '''
 
 
-def floor(folder: Path, pages: int) -> float:
+def floor(folder: Path, pages: int, collector: bool = True) -> float:
     """Sphinx's floor: a bare project with the same theme and a trimmed sidebar, as many pages as
-    the real site, each a title, a sentence and one display formula; its clean build time."""
+    the real site, each a title, a sentence and one display formula; its clean build time. With
+    ``collector`` False it runs, as the site's build does, without the cycle collector."""
     src = folder / "src"
     src.mkdir(parents=True)
     (src / "conf.py").write_text(FLOOR_CONF)
@@ -89,7 +91,9 @@ def floor(folder: Path, pages: int) -> float:
         (src / f"p{k}.rst").write_text(f"Page {k}\n{'=' * (5 + len(str(k)))}\n\nA one-formula page.\n\n"
                                        f".. math::\n\n   \\frac{{\\partial}}{{\\partial X}}\\operatorname{{tr}}(A_{{{k}}}X) = A_{{{k}}}^{{\\top}}\n")
     out = folder / "html"
-    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", SPHINX_JOBS, "-d", str(out / ".doctrees"),
+    run = ["-m", "sphinx"] if collector else \
+        ["-c", "import gc, sys; gc.disable(); from sphinx.cmd.build import main; sys.exit(main(sys.argv[1:]))"]
+    cmd = [sys.executable, *run, "-b", "html", "-q", "-j", SPHINX_JOBS, "-d", str(out / ".doctrees"),
            str(src), str(out)]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
@@ -121,18 +125,24 @@ def main() -> int:
             real = tmp / f"pair-{k}" / "real"
             t_real = build(real)
             t_floor = floor(tmp / f"pair-{k}" / "floor", html_pages(real))
-            pairs.append((t_real, t_floor))
-            print(f"pair {k + 1}: clean build {t_real:.1f} s, floor {t_floor:.1f} s, ratio {t_real / t_floor:.2f}")
+            t_bare = floor(tmp / f"pair-{k}" / "floor-no-collector", html_pages(real), collector=False)
+            pairs.append((t_real, t_floor, t_bare))
+            print(f"pair {k + 1}: clean build {t_real:.1f} s, floor {t_floor:.1f} s, ratio {t_real / t_floor:.2f} "
+                  f"(floor without the cycle collector {t_bare:.1f} s, ratio {t_real / t_bare:.2f})")
         med, big, n = sizes(real)
         pages = html_pages(real)
-        ratios = sorted(r / f for r, f in pairs)
-        t_clean = statistics.median(r for r, _ in pairs)
+        ratios = sorted(r / f for r, f, _ in pairs)
+        t_clean = statistics.median(r for r, *_ in pairs)
         print(f"real site: {n} entry pages; clean build, caches cold, median {t_clean:.1f} s; entry page HTML "
               f"median {med:.1f} KB, largest {big:.1f} KB")
         print(f"Sphinx floor (same theme, trimmed sidebar, {pages} one-formula pages): clean build "
-              f"{min(f for _, f in pairs):.1f}-{max(f for _, f in pairs):.1f} s; the real site costs "
+              f"{min(f for _, f, _ in pairs):.1f}-{max(f for _, f, _ in pairs):.1f} s; the real site costs "
               f"{statistics.median(ratios):.2f}x the floor, median of {PAIRS} pairs "
               f"({ratios[0]:.2f}-{ratios[-1]:.2f}; target <= 3)")
+        bare = sorted(r / b for r, _, b in pairs)
+        print(f"the floor run without the cycle collector, as the site's build runs (identities.site): "
+              f"{min(b for *_, b in pairs):.1f}-{max(b for *_, b in pairs):.1f} s; the real site costs "
+              f"{statistics.median(bare):.2f}x that ({bare[0]:.2f}-{bare[-1]:.2f})")
         for k in range(PAIRS - 1):
             shutil.rmtree(tmp / f"pair-{k}")
         shutil.rmtree(real)  # the sympy cross-checks stay cached next to it, as after `rm -rf _build/html`
