@@ -124,13 +124,13 @@ def main() -> int:
         for k in range(PAIRS):
             real = tmp / f"pair-{k}" / "real"
             t_real = build(real)
-            t_floor = floor(tmp / f"pair-{k}" / "floor", html_pages(real))
-            t_bare = floor(tmp / f"pair-{k}" / "floor-no-collector", html_pages(real), collector=False)
+            pages = html_pages(real)
+            t_floor = floor(tmp / f"pair-{k}" / "floor", pages)
+            t_bare = floor(tmp / f"pair-{k}" / "floor-no-collector", pages, collector=False)
             pairs.append((t_real, t_floor, t_bare))
             print(f"pair {k + 1}: clean build {t_real:.1f} s, floor {t_floor:.1f} s, ratio {t_real / t_floor:.2f} "
                   f"(floor without the cycle collector {t_bare:.1f} s, ratio {t_real / t_bare:.2f})")
         med, big, n = sizes(real)
-        pages = html_pages(real)
         ratios = sorted(r / f for r, f, _ in pairs)
         t_clean = statistics.median(r for r, *_ in pairs)
         print(f"real site: {n} entry pages; clean build, caches cold, median {t_clean:.1f} s; entry page HTML "
